@@ -1,0 +1,118 @@
+"""Content generated from other pages' front matter and sections, so nothing is typed twice.
+
+A page asks for a block with a marker line `<!-- generated: NAME -->`; the build hook replaces
+it with `render(NAME, ...)`. Each renderer takes the parsed source pages and returns Markdown.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+import pagetypes
+
+MARKER_RE = re.compile(r"^<!-- generated: ([a-z-]+) -->\s*$", re.M)
+
+
+@dataclass
+class Source:
+    path: str       # relative to docs/, forward slashes
+    meta: dict
+    markdown: str
+
+
+def read_sources(docs_dir: Path, order: list[str]) -> list[Source]:
+    """Every Markdown page under docs/, in navigation order (pages outside the nav last)."""
+    rank = {p: i for i, p in enumerate(order)}
+    pages = []
+    for file in docs_dir.rglob("*.md"):
+        rel = file.relative_to(docs_dir).as_posix()
+        markdown, meta = get_data(file.read_text(encoding="utf-8"))
+        pages.append(Source(rel, meta, markdown))
+    return sorted(pages, key=lambda s: (rank.get(s.path, len(rank)), s.path))
+
+
+def _link(target: str, from_page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def cases(sources: list[Source]) -> list[Source]:
+    return [s for s in sources if pagetypes.page_type(s.path).name == "case study"]
+
+
+def steps(sources: list[Source]) -> list[Source]:
+    found = [s for s in sources if pagetypes.page_type(s.path).name == "framework step"]
+    return sorted(found, key=lambda s: s.meta.get("step", 0))  # stable: nav order within a step
+
+
+def case_index(sources: list[Source], page: str) -> str:
+    rows = ["| Case | Difficulty | ML task | Key models | Scale | Latency budget |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    for s in cases(sources):
+        m = s.meta
+        rows.append(f"| [{_cell(m['title'])}]({_link(s.path, page)}) | {_cell(m['difficulty'])} | "
+                    f"{_cell(m['ml_task'])} | {_cell(m['key_models'])} | {_cell(m['scale'])} | "
+                    f"{_cell(m['latency_budget'])} |")
+    return "\n".join(rows)
+
+
+def case_metrics(sources: list[Source], page: str) -> str:
+    rows = ["| Case | Input → output | Offline metrics | Online metrics |",
+            "| --- | --- | --- | --- |"]
+    for s in cases(sources):
+        m = s.meta
+        rows.append(f"| [{_cell(m['title'])}]({_link(s.path, page)}) | {_cell(m['input'])} → "
+                    f"{_cell(m['output'])} | {_cell(m['offline_metrics'])} | {_cell(m['online_metrics'])} |")
+    return "\n".join(rows)
+
+
+def case_patterns(sources: list[Source], page: str) -> str:
+    return "\n".join(f"- **[{_cell(s.meta['title'])}]({_link(s.path, page)})**: {_cell(s.meta['pattern'])}"
+                     for s in cases(sources))
+
+
+def step_lines(sources: list[Source], page: str) -> str:
+    """Each framework step with its minute budget and its "Cheat-sheet lines"."""
+    out = []
+    for s in steps(sources):
+        m = s.meta
+        out.append(f"**{m['step']}. [{m['title']}]({_link(s.path, page)})** · {m['minutes']} min\n")
+        body = pagetypes.section_body(s.markdown, "Cheat-sheet lines")
+        out += [f"- {line}" for line in pagetypes.list_items(body)]
+        out.append("")
+    total = sum(s.meta["minutes"] for s in steps(sources))
+    out.append(f"Total: {total} minutes.")
+    return "\n".join(out)
+
+
+RENDERERS = {
+    "case-index": case_index,
+    "case-metrics": case_metrics,
+    "case-patterns": case_patterns,
+    "step-lines": step_lines,
+}
+
+
+def expand(markdown: str, sources: list[Source], page: str, extra: dict | None = None) -> str:
+    """Replace every marker in `markdown` (the source of `page`) with its generated block.
+
+    `extra` adds renderers that need more than the pages (the build passes the glossary's).
+    """
+    renderers = {**RENDERERS, **(extra or {})}
+
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in renderers:
+            raise KeyError(f"{page}: unknown generated block {name!r}; known: {', '.join(renderers)}")
+        return renderers[name](sources, page)
+
+    return MARKER_RE.sub(sub, markdown)

@@ -1,0 +1,94 @@
+"""The glossary: one data file (data/glossary.yml) rendered three ways.
+
+- `abbreviations(entries)`: Markdown abbreviation definitions (`*[CTR]: ...`), appended to every
+  page by the build hook, so each abbreviation shows its meaning as a tooltip.
+- `render(entries, from_page)`: the glossary page, one entry per term, grouped by letter, each
+  linking to the page that explains it.
+- `abbreviations_used(markdown)`: the upper-case abbreviations a page uses, for the test that
+  every one of them is in the glossary.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+
+REQUIRED = ("term", "definition", "see")
+# Two or more capitals (digits may sit between), optionally a plural "s": CTR, CTRs, HNSW, P2P.
+ABBR_RE = re.compile(r"(?<![\w/.#])([A-Z][A-Z0-9]*[A-Z])s?(?![\w])")
+
+
+def load(path: Path) -> list[dict]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    problems = validate(entries)
+    if problems:
+        raise ValueError(f"{path}: " + "; ".join(problems))
+    return sorted(entries, key=lambda e: e["term"].lower())
+
+
+def validate(entries: list[dict]) -> list[str]:
+    problems, seen_terms, seen_abbr = [], set(), set()
+    for i, entry in enumerate(entries, 1):
+        name = entry.get("term") or f"entry {i}"
+        problems += [f"{name} lacks `{key}`" for key in REQUIRED if not entry.get(key)]
+        key = str(entry.get("term", "")).lower()
+        if key in seen_terms:
+            problems.append(f"{name} is listed twice")
+        seen_terms.add(key)
+        abbr = entry.get("abbr")
+        if abbr:
+            if abbr in seen_abbr:
+                problems.append(f"abbreviation {abbr} is defined twice")
+            seen_abbr.add(abbr)
+    return problems
+
+
+def anchor(entry: dict) -> str:
+    """The id of an entry on the glossary page."""
+    return re.sub(r"[^a-z0-9]+", "-", entry["term"].lower()).strip("-")
+
+
+def tooltip(entry: dict) -> str:
+    text = f"{entry['term']}: {entry['definition']}"
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def abbreviations(entries: list[dict]) -> str:
+    lines = [f"*[{e['abbr']}]: {tooltip(e)}" for e in entries if e.get("abbr")]
+    return "\n".join(lines)
+
+
+def _link(target: str, from_page: str) -> str:
+    """A link from page `from_page` (path under docs/) to `target` (path[#anchor] under docs/)."""
+    path, _, frag = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{frag}" if frag else "")
+
+
+def render(entries: list[dict], from_page: str) -> str:
+    """Markdown for the glossary page."""
+    out, letter = [], None
+    for e in entries:
+        first = e["term"][0].upper()
+        if first != letter:
+            letter = first
+            out.append(f"\n## {letter if letter.isalpha() else '#'}\n")
+        name = f"{e['term']} ({e['abbr']})" if e.get("abbr") else e["term"]
+        out.append(f'<span id="{anchor(e)}"></span>**{name}**')
+        out.append(f": {e['definition'].strip()} [Explained in {e.get('see_label', 'this page')}]({_link(e['see'], from_page)})")
+        out.append("")
+    return "\n".join(out)
+
+
+def abbreviations_used(markdown: str) -> set[str]:
+    """Upper-case abbreviations in running text (code, links, front matter and references skipped)."""
+    text = re.sub(r"^---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"^(\s*)(`{3,}|~{3,}).*?^\1\2\s*$", "", text, flags=re.S | re.M)
+    text = re.sub(r"^## +Further reading.*?(?=^## |\Z)", "", text, flags=re.S | re.M)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"<[^>\n]+>", "", text)
+    text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)
+    return {m.group(1) for m in ABBR_RE.finditer(text)}

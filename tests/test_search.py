@@ -1,0 +1,36 @@
+"""Typing into the real search box finds the page that covers the topic."""
+import pytest
+
+# query -> the page (URL path under the site) expected among the first results.
+# Grow this table with the content.
+EXPECTED = {
+    "cheat sheet": "practice/cheat-sheet/",
+    "glossary": "reference/glossary/",
+    "contrastive": "case-studies/visual-search/",
+    "HNSW": "case-studies/visual-search/",
+    "licence plates": "case-studies/street-view-blurring/",
+    "watch time": "case-studies/video-recommendation/",
+    "LambdaMART": "case-studies/event-recommendation/",
+    "factorization machines": "case-studies/ad-click-prediction/",
+    "prevalence": "case-studies/harmful-content-detection/",
+    "clarifying questions": "framework/clarify-requirements/",
+    "population stability index": "framework/monitoring/",
+    "sample size": "framework/evaluation/",
+}
+TOP = 5
+
+
+@pytest.mark.parametrize("query,expected", EXPECTED.items())
+def test_search_finds_the_page(visit, base_url, site, query, expected):
+    if not (site / expected / "index.html").exists():
+        pytest.fail(f"search table names {expected}, which the site does not have")
+    page, seen = visit
+    page.goto(base_url, wait_until="load")
+    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                      "els => els.map(e => e.href)")
+    paths = [l.split("/ml-system-design/", 1)[-1].split("#")[0] for l in links[:TOP]]
+    assert expected in paths, f"search for {query!r} should list {expected} in the top {TOP}; got {paths}"
+    assert not seen.offsite
