@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 
 REQUIRED = ("term", "definition", "see")
+# Unit symbols are not glossary material.
+UNITS = {"KB", "MB", "GB", "TB", "PB", "MFLOP", "GFLOP", "TFLOP", "PFLOP", "EFLOP"}
 # Two or more capitals (digits may sit between), optionally a plural "s": CTR, CTRs, HNSW, P2P.
 ABBR_RE = re.compile(r"(?<![\w/.#])([A-Z][A-Z0-9]*[A-Z])s?(?![\w])")
 
@@ -37,8 +39,7 @@ def validate(entries: list[dict]) -> list[str]:
         if key in seen_terms:
             problems.append(f"{name} is listed twice")
         seen_terms.add(key)
-        abbr = entry.get("abbr")
-        if abbr:
+        for abbr in spellings(entry):
             if abbr in seen_abbr:
                 problems.append(f"abbreviation {abbr} is defined twice")
             seen_abbr.add(abbr)
@@ -55,9 +56,20 @@ def tooltip(entry: dict) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def spellings(entry: dict) -> list[str]:
+    """The abbreviation and its other spellings (`aliases`), e.g. PR-AUC and PR AUC."""
+    return ([entry["abbr"]] if entry.get("abbr") else []) + list(entry.get("aliases", []))
+
+
 def abbreviations(entries: list[dict]) -> str:
-    lines = [f"*[{e['abbr']}]: {tooltip(e)}" for e in entries if e.get("abbr")]
+    lines = [f"*[{s}]: {tooltip(e)}" for e in entries for s in spellings(e)]
     return "\n".join(lines)
+
+
+def covered(entries: list[dict]) -> set[str]:
+    """Every upper-case token the glossary explains (parts of IVF-PQ count) plus unit symbols."""
+    tokens = {t for e in entries for s in spellings(e) for t in re.split(r"[\s/-]+", s)}
+    return tokens | UNITS
 
 
 def _link(target: str, from_page: str) -> str:

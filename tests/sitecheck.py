@@ -31,8 +31,9 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site_dir`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
 def warnings_in(result: subprocess.CompletedProcess) -> list[str]:

@@ -205,3 +205,10 @@ def test_unreachable_url_is_reported():
     import linkcheck_external
     # Port 9 on loopback refuses at once: no network is touched.
     assert linkcheck_external.status("http://127.0.0.1:9/", timeout=2) is not None
+
+
+def test_aliases_give_tooltips_and_coverage():
+    entries = [{"term": "Inverted file with product quantization", "abbr": "IVF-PQ", "aliases": ["IVFPQ"],
+                "definition": "An ANN index.", "see": "x.md"}]
+    assert "*[IVFPQ]: Inverted file" in glossary.abbreviations(entries)
+    assert {"IVF", "PQ", "IVFPQ", "GB"} <= glossary.covered(entries)

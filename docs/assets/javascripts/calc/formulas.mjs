@@ -1,0 +1,188 @@
+// Back-of-the-envelope formulas for ML systems. Pure functions, no DOM: each takes plain
+// numbers and returns { results, steps }, where `steps` spells out the arithmetic in words.
+// Unit tests: tests/js/formulas.test.mjs. The page code is in ui.mjs.
+
+export const SECONDS_PER_DAY = 86400;
+export const BYTES = { fp32: 4, fp16: 2, bf16: 2, int8: 1, int4: 0.5 };
+
+/** Numbers in prose: whole numbers below a million exactly, others to 3 significant figures. */
+export function fmt(x, digits = 3) {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  if (Number.isInteger(x) && Math.abs(x) < 1e6) return x.toLocaleString("en-US");
+  const p = Number(x.toPrecision(digits));
+  if (Math.abs(p) >= 1e15 || Math.abs(p) < 1e-6) return p.toExponential(digits - 1);
+  return p.toLocaleString("en-US", { maximumSignificantDigits: digits });
+}
+
+/** Bytes in decimal units (kB, MB, GB, TB, PB), as storage and GPU memory are quoted. */
+export function fmtBytes(b) {
+  const units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+  let i = 0;
+  while (Math.abs(b) >= 1000 && i < units.length - 1) { b /= 1000; i += 1; }
+  return `${fmt(b)} ${units[i]}`;
+}
+
+export function fmtDuration(seconds) {
+  if (seconds < 120) return `${fmt(seconds)} s`;
+  if (seconds < 7200) return `${fmt(seconds / 60)} min`;
+  if (seconds < 2 * SECONDS_PER_DAY) return `${fmt(seconds / 3600)} h`;
+  return `${fmt(seconds / SECONDS_PER_DAY)} days`;
+}
+
+// 1. Traffic ----------------------------------------------------------------------------
+export function traffic({ dau, actionsPerUser, peakFactor }) {
+  const perDay = dau * actionsPerUser;
+  const avgQps = perDay / SECONDS_PER_DAY;
+  const peakQps = avgQps * peakFactor;
+  return {
+    results: { perDay, avgQps, peakQps },
+    steps: [
+      `Requests per day = ${fmt(dau)} users × ${fmt(actionsPerUser)} = ${fmt(perDay)}`,
+      `Average QPS = ${fmt(perDay)} ÷ 86,400 s = ${fmt(avgQps)}`,
+      `Peak QPS = ${fmt(avgQps)} × ${fmt(peakFactor)} = ${fmt(peakQps)}`,
+    ],
+  };
+}
+
+// 2. Storage ----------------------------------------------------------------------------
+export function storage({ itemsPerDay, bytesPerItem, replicas, retentionDays, loggedPerDay, bytesPerLog }) {
+  const itemsBytesPerDay = itemsPerDay * bytesPerItem;
+  const itemsTotal = itemsBytesPerDay * retentionDays * replicas;
+  const logsPerDay = loggedPerDay * bytesPerLog;
+  const logsTotal = logsPerDay * retentionDays * replicas;
+  return {
+    results: { itemsBytesPerDay, itemsTotal, logsPerDay, logsTotal, total: itemsTotal + logsTotal },
+    steps: [
+      `Items: ${fmt(itemsPerDay)}/day × ${fmtBytes(bytesPerItem)} = ${fmtBytes(itemsBytesPerDay)}/day`,
+      `Items kept: ${fmtBytes(itemsBytesPerDay)} × ${fmt(retentionDays)} days × ${fmt(replicas)} replicas = ${fmtBytes(itemsTotal)}`,
+      `Feature logs: ${fmt(loggedPerDay)} rows/day × ${fmtBytes(bytesPerLog)} = ${fmtBytes(logsPerDay)}/day`,
+      `Logs kept: ${fmtBytes(logsPerDay)} × ${fmt(retentionDays)} days × ${fmt(replicas)} replicas = ${fmtBytes(logsTotal)}`,
+      `Total = ${fmtBytes(itemsTotal + logsTotal)}`,
+    ],
+  };
+}
+
+// 3. Embedding and ANN index memory -------------------------------------------------------
+export function embeddingMemory({ vectors, dim, bytesPerValue, pqSubvectors, pqBits, hnswM }) {
+  const raw = vectors * dim * bytesPerValue;
+  const pqCode = (pqSubvectors * pqBits) / 8;
+  const pq = vectors * pqCode;
+  // HNSW keeps up to 2·M neighbour ids (4 bytes each) per vector on its base layer; the
+  // upper layers hold ~1/M of the vectors and add only a few per cent, left out here.
+  const graph = vectors * 2 * hnswM * 4;
+  return {
+    results: { raw, pq, pqCode, graph, hnswTotal: raw + graph, compression: raw / pq },
+    steps: [
+      `Raw vectors = ${fmt(vectors)} × ${fmt(dim)} dims × ${fmt(bytesPerValue)} B = ${fmtBytes(raw)}`,
+      `PQ code = ${fmt(pqSubvectors)} sub-vectors × ${fmt(pqBits)} bits ÷ 8 = ${fmt(pqCode)} B per vector`,
+      `PQ index = ${fmt(vectors)} × ${fmt(pqCode)} B = ${fmtBytes(pq)} (${fmt(raw / pq)}× smaller)`,
+      `HNSW graph = ${fmt(vectors)} × 2 × M=${fmt(hnswM)} links × 4 B = ${fmtBytes(graph)}`,
+      `HNSW over raw vectors = ${fmtBytes(raw)} + ${fmtBytes(graph)} = ${fmtBytes(raw + graph)}`,
+    ],
+  };
+}
+
+// 4. Serving capacity ---------------------------------------------------------------------
+/** Replicas for a service: Little's law (in flight = QPS × time in service) over headroom. */
+export function replicas({ qps, latencyMs, parallelPerReplica, utilization }) {
+  const inFlight = qps * (latencyMs / 1000);
+  const exact = inFlight / (parallelPerReplica * utilization);
+  return { inFlight, exact, count: Math.max(1, Math.ceil(exact - 1e-9)) };
+}
+
+export function servingCapacity({ qps, utilization, cpuLatencyMs, cpuParallel, cpuPrice,
+                                  gpuLatencyMs, gpuBatch, gpuPrice }) {
+  const cpu = replicas({ qps, latencyMs: cpuLatencyMs, parallelPerReplica: cpuParallel, utilization });
+  const gpu = replicas({ qps, latencyMs: gpuLatencyMs, parallelPerReplica: gpuBatch, utilization });
+  return {
+    results: { cpuReplicas: cpu.count, gpuReplicas: gpu.count,
+               cpuCost: cpu.count * cpuPrice, gpuCost: gpu.count * gpuPrice },
+    steps: [
+      `CPU: in flight = ${fmt(qps)} QPS × ${fmt(cpuLatencyMs / 1000)} s = ${fmt(cpu.inFlight)} requests`,
+      `CPU replicas = ${fmt(cpu.inFlight)} ÷ (${fmt(cpuParallel)} at once × ${fmt(utilization)} utilization) = ${fmt(cpu.exact)} → ${cpu.count}`,
+      `GPU: in flight = ${fmt(qps)} QPS × ${fmt(gpuLatencyMs / 1000)} s per batch = ${fmt(gpu.inFlight)} requests`,
+      `GPU replicas = ${fmt(gpu.inFlight)} ÷ (batch ${fmt(gpuBatch)} × ${fmt(utilization)}) = ${fmt(gpu.exact)} → ${gpu.count}`,
+      `Cost per hour: CPU ${cpu.count} × $${fmt(cpuPrice)} = $${fmt(cpu.count * cpuPrice)}; GPU ${gpu.count} × $${fmt(gpuPrice)} = $${fmt(gpu.count * gpuPrice)}`,
+    ],
+  };
+}
+
+// 5. LLM serving ---------------------------------------------------------------------------
+export function llmServing({ paramsB, bytesPerParam, layers, kvHeads, headDim, kvBytes,
+                             contextTokens, concurrentSeqs, gpuMemoryGB, usableFraction,
+                             tokensPerSecNeeded, tokensPerSecPerGpu, gpuHourPrice }) {
+  const weights = paramsB * 1e9 * bytesPerParam;
+  const kvPerToken = 2 * layers * kvHeads * headDim * kvBytes;
+  const kvTotal = kvPerToken * contextTokens * concurrentSeqs;
+  const memory = weights + kvTotal;
+  const usable = gpuMemoryGB * 1e9 * usableFraction;
+  const gpusForMemory = Math.ceil(memory / usable - 1e-9);
+  const gpusForThroughput = Math.ceil(tokensPerSecNeeded / tokensPerSecPerGpu - 1e-9);
+  const gpus = Math.max(gpusForMemory, gpusForThroughput, 1);
+  const costPer1k = (gpus * gpuHourPrice) / (tokensPerSecNeeded * 3600) * 1000;
+  return {
+    results: { weights, kvPerToken, kvTotal, memory, gpusForMemory, gpusForThroughput, gpus, costPer1k },
+    steps: [
+      `Weights = ${fmt(paramsB)} B params × ${fmt(bytesPerParam)} B = ${fmtBytes(weights)}`,
+      `KV cache per token = 2 × ${fmt(layers)} layers × ${fmt(kvHeads)} KV heads × ${fmt(headDim)} dims × ${fmt(kvBytes)} B = ${fmtBytes(kvPerToken)}`,
+      `KV cache = ${fmtBytes(kvPerToken)} × ${fmt(contextTokens)} tokens × ${fmt(concurrentSeqs)} sequences = ${fmtBytes(kvTotal)}`,
+      `GPUs for memory = (${fmtBytes(weights)} + ${fmtBytes(kvTotal)}) ÷ (${fmt(gpuMemoryGB)} GB × ${fmt(usableFraction)}) → ${gpusForMemory}`,
+      `GPUs for throughput = ${fmt(tokensPerSecNeeded)} tokens/s ÷ ${fmt(tokensPerSecPerGpu)} per GPU → ${gpusForThroughput}`,
+      `Cost per 1,000 tokens = ${gpus} GPUs × $${fmt(gpuHourPrice)}/h ÷ (${fmt(tokensPerSecNeeded)} tokens/s × 3,600 s) × 1,000 = $${fmt(costPer1k)}`,
+    ],
+  };
+}
+
+// 6. Training time -------------------------------------------------------------------------
+export function trainingTime({ examples, flopsPerExample, epochs, gpus, peakTflops, utilization }) {
+  const total = examples * flopsPerExample * epochs;
+  const rate = gpus * peakTflops * 1e12 * utilization;
+  const seconds = total / rate;
+  return {
+    results: { totalFlops: total, flopsPerSecond: rate, seconds, hours: seconds / 3600, days: seconds / SECONDS_PER_DAY },
+    steps: [
+      `Compute = ${fmt(examples)} examples × ${fmt(flopsPerExample)} FLOPs × ${fmt(epochs)} epochs = ${fmt(total)} FLOPs`,
+      `Throughput = ${fmt(gpus)} GPUs × ${fmt(peakTflops)} TFLOP/s × ${fmt(utilization)} utilization = ${fmt(rate)} FLOP/s`,
+      `Time = ${fmt(total)} ÷ ${fmt(rate)} = ${fmt(seconds)} s ≈ ${fmtDuration(seconds)}`,
+    ],
+  };
+}
+
+// 7. A/B test sample size -----------------------------------------------------------------
+/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+export function normalQuantile(p) {
+  if (!(p > 0 && p < 1)) throw new RangeError("probability must be strictly between 0 and 1");
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p > 1 - lo) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+export function abSampleSize({ baseline, relativeMde, alpha, power, dailyUsers, trafficShare }) {
+  const p1 = baseline;
+  const p2 = baseline * (1 + relativeMde);
+  const zAlpha = normalQuantile(1 - alpha / 2);
+  const zBeta = normalQuantile(power);
+  const variance = p1 * (1 - p1) + p2 * (1 - p2);
+  const perArm = Math.ceil(((zAlpha + zBeta) ** 2 * variance) / (p2 - p1) ** 2);
+  const days = Math.ceil((2 * perArm) / (dailyUsers * trafficShare));
+  return {
+    results: { p2, zAlpha, zBeta, perArm, total: 2 * perArm, days },
+    steps: [
+      `Treatment rate = ${fmt(p1)} × (1 + ${fmt(relativeMde)}) = ${fmt(p2, 4)}; absolute effect δ = ${fmt(p2 - p1, 3)}`,
+      `z(1 − α/2) = ${zAlpha.toFixed(3)}, z(power) = ${zBeta.toFixed(3)}`,
+      `n per arm = (${zAlpha.toFixed(3)} + ${zBeta.toFixed(3)})² × (${fmt(p1 * (1 - p1), 4)} + ${fmt(p2 * (1 - p2), 4)}) ÷ ${fmt((p2 - p1) ** 2, 3)} = ${fmt(perArm)}`,
+      `Days = 2 × ${fmt(perArm)} ÷ (${fmt(dailyUsers)} users/day × ${fmt(trafficShare)} in the test) → ${days} (run whole weeks)`,
+    ],
+  };
+}
