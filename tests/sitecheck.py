@@ -197,6 +197,7 @@ def broken_links(site: Path) -> list[str]:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the site's sources (node_modules linked) to plant faults in."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml",):
         shutil.copy2(ROOT / name, dest / name)
     for name in ("docs", "scripts", "data", "overrides"):
