@@ -1,4 +1,5 @@
 """Estimation calculators: formula unit tests (node) and the forms in real Chromium."""
+import json
 import re
 import shutil
 import subprocess
@@ -93,3 +94,46 @@ def test_calculators_mount_after_instant_navigation(visit, base_url):
     page.wait_for_url(base_url + PAGE)
     page.wait_for_selector(".calculator[data-mounted] dd[data-result]", timeout=10000)
     assert not seen.problems("instant navigation to the calculators")
+
+
+# ---------------------------------------------------------------- case pages link to calculators
+
+LINK_RE = re.compile(r"\]\(\.\./practice/estimation\.md\?([^)#\s]+)(?:#[^)]*)?\)")
+MIN_CASES_WITH_LINKS = 6
+
+
+def calculator_links():
+    """(case page, the paragraph or list item holding the link, calc id, params, result shown)."""
+    from urllib.parse import parse_qsl
+    found = []
+    for page in sorted((sitecheck.ROOT / "docs/case-studies").glob("*.md")):
+        blocks = re.split(r"\n\s*\n", page.read_text(encoding="utf-8"))
+        for block in blocks:
+            for m in LINK_RE.finditer(block):
+                params = dict(parse_qsl(m.group(1)))
+                found.append((page.name, block, params.pop("calc", ""), params, params.pop("show", "")))
+    return found
+
+
+def test_case_pages_link_prefilled_calculators():
+    pages = {name for name, *_ in calculator_links()}
+    assert len(pages) >= MIN_CASES_WITH_LINKS, (
+        f"only {sorted(pages)} link a pre-filled calculator; at least {MIN_CASES_WITH_LINKS} case pages must")
+
+
+def test_case_numbers_agree_with_the_calculators():
+    links = calculator_links()
+    payload = json.dumps([{"calc": c, "params": p} for _, _, c, p, _ in links])
+    r = subprocess.run([shutil.which("node"), "tests/js/evaluate.mjs"], input=payload, cwd=sitecheck.ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    problems = []
+    for (page, block, calc_id, params, show), results in zip(links, json.loads(r.stdout)):
+        if "error" in results:
+            problems.append(f"{page}: calculator link {calc_id} {params}: {results['error']}")
+        elif show not in results:
+            problems.append(f"{page}: calculator link {calc_id} needs show=<one of {', '.join(results)}>")
+        elif results[show] not in block:
+            problems.append(f"{page}: the {calc_id} calculator gives {show} = {results[show]} for {params}, "
+                            f"but the text next to the link does not say {results[show]!r}")
+    assert not problems, "\n".join(problems)

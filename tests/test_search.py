@@ -35,8 +35,18 @@ def test_search_finds_the_page(visit, base_url, site, query, expected):
     page, seen = visit
     page.goto(base_url, wait_until="load")
     page.click("label.md-search__icon, .md-search__input", timeout=5000)
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    # Material's search worker loads the index in the background; a query typed before it is
+    # ready is dropped, so type it again until results show (a few seconds at most).
+    for _ in range(6):
+        page.fill("input.md-search__input", "")
+        page.type("input.md-search__input", query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=2500)
+            break
+        except Exception:  # noqa: BLE001 - index not ready yet
+            continue
+    else:
+        pytest.fail(f"search for {query!r} showed no results at all")
     links = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
                                       "els => els.map(e => e.href)")
     paths = list(dict.fromkeys(urlparse(link).path.split("/ml-system-design/", 1)[-1] for link in links))[:TOP]

@@ -172,14 +172,31 @@ function mount(host, id, params) {
     results.replaceChildren();
     steps.replaceChildren();
     if (!out) return;
+    const wanted = fromUrl ? params.get("show") : null;   // the result a case page points at
     for (const [key, label, format] of spec.show) {
-      results.append(el("dt", {}, label), el("dd", { "data-result": key }, format(out.results[key])));
+      const cls = key === wanted ? { class: "calc-highlight" } : {};
+      results.append(el("dt", cls, label), el("dd", { "data-result": key, ...cls }, format(out.results[key])));
     }
     for (const line of out.steps) steps.append(el("li", {}, line));
   }
   form.addEventListener("input", update);
   update();
   if (fromUrl) host.scrollIntoView();
+}
+
+/** The inputs for a calculator: its defaults, overridden by URL parameters; and the results
+ * it would display, formatted as on the page. Used by the tests to check case pages. */
+export function evaluate(id, params) {
+  const spec = CALCULATORS[id];
+  if (!spec) throw new Error(`unknown calculator ${id}`);
+  const values = {};
+  for (const [name, label, unit, value, limits] of spec.fields) {
+    const [v, err] = parseField(name in params ? params[name] : String(value), label, unit, limits);
+    if (err) throw new Error(`${id}: ${err}`);
+    values[name] = v;
+  }
+  const out = spec.compute(values);
+  return Object.fromEntries(spec.show.map(([key, , format]) => [key, format(out.results[key])]));
 }
 
 export function mountAll(root = document) {
