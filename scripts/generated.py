@@ -39,6 +39,19 @@ def _link(target: str, from_page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
+LINK_RE = re.compile(r"(\]\()([^)\s#]+\.md)(#[^)\s]*)?(\))")
+
+
+def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
+    """Relative .md links written on `from_page`, rewritten to work on `to_page`."""
+    def fix(m: re.Match) -> str:
+        if "://" in m.group(2):
+            return m.group(0)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), m.group(2)))
+        return m.group(1) + _link(target, to_page) + (m.group(3) or "") + m.group(4)
+    return LINK_RE.sub(fix, markdown)
+
+
 def _cell(value) -> str:
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)

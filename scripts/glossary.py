@@ -79,17 +79,19 @@ def _link(target: str, from_page: str) -> str:
     return rel + (f"#{frag}" if frag else "")
 
 
-def render(entries: list[dict], from_page: str) -> str:
-    """Markdown for the glossary page."""
+def render(entries: list[dict], from_page: str, titles: dict[str, str] | None = None) -> str:
+    """Markdown for the glossary page; `titles` maps page paths to titles for the link text."""
+    titles = titles or {}
     out, letter = [], None
     for e in entries:
-        first = e["term"][0].upper()
+        first = e["term"][0].upper() if e["term"][0].isalpha() else "0–9"
         if first != letter:
             letter = first
-            out.append(f"\n## {letter if letter.isalpha() else '#'}\n")
+            out.append(f"\n## {letter}\n")
         name = f"{e['term']} ({e['abbr']})" if e.get("abbr") else e["term"]
         out.append(f'<span id="{anchor(e)}"></span>**{name}**')
-        out.append(f": {e['definition'].strip()} [Explained in {e.get('see_label', 'this page')}]({_link(e['see'], from_page)})")
+        page = e["see"].partition("#")[0]
+        out.append(f": {e['definition'].strip()} See [{titles.get(page, page)}]({_link(e['see'], from_page)}).")
         out.append("")
     return "\n".join(out)
 

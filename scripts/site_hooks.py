@@ -7,6 +7,8 @@
 - Sets each page's last-updated date from git.
 - Captions Mermaid diagrams with their `accTitle:`.
 - Copies Mermaid's ESM build from node_modules into the built site, so it is served locally.
+- Renders the practice kit's data (question bank, flashcards, mock scripts, case summaries)
+  and adds the Anki deck built from the flashcards as a site file.
 """
 from __future__ import annotations
 
@@ -14,7 +16,10 @@ import logging
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -22,10 +27,12 @@ import figures  # noqa: E402
 import generated  # noqa: E402
 import glossary  # noqa: E402
 import pagetypes  # noqa: E402
+import practice  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 ROOT = Path(__file__).resolve().parent.parent
-GLOSSARY = ROOT / "data" / "glossary.yml"
+DATA = ROOT / "data"
+GLOSSARY = DATA / "glossary.yml"
 MERMAID_DIST = ROOT / "node_modules" / "mermaid" / "dist"
 MERMAID_TARGET = Path("assets") / "javascripts" / "mermaid"
 
@@ -59,14 +66,28 @@ def on_pre_build(config, **kwargs):
     state["sources"] = generated.read_sources(docs, nav_order(config["nav"]))
     state["glossary"] = glossary.load(GLOSSARY)
     state["abbr"] = glossary.abbreviations(state["glossary"])
+    for kind in ("questions", "flashcards", "mock-interviews"):
+        state[kind] = practice.load(DATA / f"{kind}.yml", kind)
+
+
+def renderers() -> dict:
+    """Generated blocks that need data beyond the pages (see generated.RENDERERS for the rest)."""
+    titles = {s.path.rsplit("/", 1)[-1][:-3]: s.meta["title"] for s in generated.cases(state["sources"])}
+    return {
+        "glossary": lambda sources, at: glossary.render(
+            state["glossary"], at, {s.path: s.meta.get("title", s.path) for s in sources}),
+        "question-bank": lambda sources, at: practice.question_bank(state["questions"], at),
+        "flashcards": lambda sources, at: practice.flashcard_list(state["flashcards"], at),
+        "mock-scripts": lambda sources, at: practice.mock_scripts(state["mock-interviews"], at, titles),
+        "case-summaries": lambda sources, at: practice.case_summaries(sources, at),
+    }
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     path = page.file.src_uri
     for problem in pagetypes.check_page(path, page.meta, markdown):
         log.warning("%s: %s", path, problem)
-    extra = {"glossary": lambda sources, at: glossary.render(state["glossary"], at)}
-    markdown = generated.expand(markdown, state["sources"], path, extra)
+    markdown = generated.expand(markdown, state["sources"], path, renderers())
     date = git_date(Path(page.file.abs_src_path))
     if date:
         page.meta["revision_date"] = date
@@ -76,6 +97,15 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html, page, **kwargs):
     html, _ = figures.add_captions(html)
     return html
+
+
+def on_files(files, config, **kwargs):
+    """Adds the Anki deck, built from data/flashcards.yml, as a generated file of the site."""
+    with tempfile.TemporaryDirectory() as tmp:
+        deck = Path(tmp) / practice.ANKI_FILE
+        practice.build_anki_deck(state["flashcards"], deck)
+        files.append(File.generated(config, f"assets/downloads/{practice.ANKI_FILE}", content=deck.read_bytes()))
+    return files
 
 
 def on_post_build(config, **kwargs):

@@ -108,9 +108,10 @@ def test_glossary_validation_catches_duplicates_and_gaps():
 
 
 def test_glossary_render_links_relative_to_the_page():
-    md = glossary.render(sorted(ENTRIES, key=lambda e: e["term"].lower()), "reference/glossary.md")
+    md = glossary.render(sorted(ENTRIES, key=lambda e: e["term"].lower()), "reference/glossary.md",
+                         {"a/b.md": "Page B"})
     assert "## A" in md and "## C" in md
-    assert "(../a/b.md#x)" in md and "(../c.md)" in md
+    assert "See [Page B](../a/b.md#x)." in md and "See [c.md](../c.md)." in md
     assert 'id="click-through-rate"' in md
 
 
@@ -212,3 +213,48 @@ def test_aliases_give_tooltips_and_coverage():
                 "definition": "An ANN index.", "see": "x.md"}]
     assert "*[IVFPQ]: Inverted file" in glossary.abbreviations(entries)
     assert {"IVF", "PQ", "IVFPQ", "GB"} <= glossary.covered(entries)
+
+
+# -------------------------------------------------------------------------- practice kit
+
+def test_practice_load_reports_missing_keys_and_bad_values(tmp_path):
+    import practice
+    f = tmp_path / "q.yml"
+    f.write_text("- {id: a, step: nowhere, topic: t, difficulty: brutal, question: q, answer: a}\n")
+    with pytest.raises(ValueError) as e:
+        practice.load(f, "questions")
+    msg = str(e.value)
+    assert "a lacks `see`" in msg and "difficulty must be" in msg and "step must be" in msg
+
+
+def test_question_bank_groups_by_step_and_links_relative():
+    import practice
+    qs = [{"id": "m1", "step": "model", "topic": "losses", "difficulty": "easy", "question": "Why <focal>?",
+           "answer": "Because.", "see": "framework/model.md#x"},
+          {"id": "r1", "step": "requirements", "topic": "metrics", "difficulty": "hard", "question": "Q?",
+           "answer": "A.", "see": "framework/clarify-requirements.md"}]
+    md = practice.question_bank(qs, "practice/question-bank.md")
+    assert md.index("## Clarify requirements") < md.index("## Model selection and training")
+    assert "Why &lt;focal&gt;?" in md and "(../framework/model.md#x)" in md
+    assert 'data-topics="losses|metrics"' in md
+
+
+def test_rebase_links_between_folders():
+    md = "See [a](video-recommendation.md#x), [b](../framework/model.md) and [c](https://e.org/a.md)."
+    out = generated.rebase_links(md, "case-studies/visual-search.md", "practice/case-summaries.md")
+    assert "[a](../case-studies/video-recommendation.md#x)" in out
+    assert "[b](../framework/model.md)" in out and "[c](https://e.org/a.md)" in out
+
+
+def test_topic_labels():
+    import practice
+    assert practice.topic_label("responsible-ml") == "Responsible ML"
+    assert practice.topic_label("feature-store") == "Feature store"
+
+
+def test_glossary_groups_terms_starting_with_digits():
+    entries = [{"term": "8-bit integer", "definition": "d", "see": "x.md"},
+               {"term": "99th percentile", "definition": "d", "see": "x.md"},
+               {"term": "Alpha", "definition": "d", "see": "x.md"}]
+    md = glossary.render(entries, "reference/glossary.md")
+    assert md.count("## 0–9") == 1 and "## A" in md and "## #" not in md
