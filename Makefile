@@ -26,7 +26,7 @@ build: install
 
 lint: install
 	node_modules/.bin/markdownlint-cli2
-	$(BIN)/codespell docs data README.md CONTRIBUTING.md
+	$(BIN)/codespell docs data examples README.md CONTRIBUTING.md
 
 install: $(PYSTAMP) $(NPMSTAMP)
 

@@ -107,7 +107,15 @@ def step_lines(sources: list[Source], page: str) -> str:
     return "\n".join(out)
 
 
+def block_index(sources: list[Source], page: str) -> str:
+    """Every building block with its one-line summary, in navigation order."""
+    blocks = [s for s in sources if pagetypes.page_type(s.path).name == "building block"]
+    return "\n".join(f"- **[{_cell(s.meta['title'])}]({_link(s.path, page)})**: {_cell(s.meta['summary'])}"
+                     for s in blocks)
+
+
 RENDERERS = {
+    "block-index": block_index,
     "case-index": case_index,
     "case-metrics": case_metrics,
     "case-patterns": case_patterns,

@@ -105,4 +105,5 @@ def abbreviations_used(markdown: str) -> set[str]:
     text = re.sub(r"\]\([^)]*\)", "]", text)
     text = re.sub(r"<[^>\n]+>", "", text)
     text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)
-    return {m.group(1) for m in ABBR_RE.finditer(text)}
+    roman = re.compile(r"[IVXLC]+")   # "Annex III", "Phase II": numerals, not abbreviations
+    return {m.group(1) for m in ABBR_RE.finditer(text) if not roman.fullmatch(m.group(1))}

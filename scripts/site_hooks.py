@@ -4,6 +4,7 @@
   build fails and names the page and the missing part.
 - Expands `<!-- generated: NAME -->` markers (case index, cheat sheet, glossary).
 - Appends the glossary's abbreviations to every page (tooltips).
+- Replaces `[@id]` citations with entries of data/references.yml (the bibliography).
 - Sets each page's last-updated date from git.
 - Captions Mermaid diagrams with their `accTitle:`.
 - Copies Mermaid's ESM build from node_modules into the built site, so it is served locally.
@@ -28,6 +29,7 @@ import generated  # noqa: E402
 import glossary  # noqa: E402
 import pagetypes  # noqa: E402
 import practice  # noqa: E402
+import references  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +68,8 @@ def on_pre_build(config, **kwargs):
     state["sources"] = generated.read_sources(docs, nav_order(config["nav"]))
     state["glossary"] = glossary.load(GLOSSARY)
     state["abbr"] = glossary.abbreviations(state["glossary"])
+    state["references"] = references.load(DATA / "references.yml")
+    state["refs_by_id"] = {e["id"]: e for e in state["references"]}
     for kind in ("questions", "flashcards", "mock-interviews"):
         state[kind] = practice.load(DATA / f"{kind}.yml", kind)
 
@@ -80,6 +84,7 @@ def renderers() -> dict:
         "flashcards": lambda sources, at: practice.flashcard_list(state["flashcards"], at),
         "mock-scripts": lambda sources, at: practice.mock_scripts(state["mock-interviews"], at, titles),
         "case-summaries": lambda sources, at: practice.case_summaries(sources, at),
+        "bibliography": lambda sources, at: references.bibliography(state["references"], sources, at),
     }
 
 
@@ -88,6 +93,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     for problem in pagetypes.check_page(path, page.meta, markdown):
         log.warning("%s: %s", path, problem)
     markdown = generated.expand(markdown, state["sources"], path, renderers())
+    markdown, unknown = references.expand(markdown, state["refs_by_id"])
+    for ref in unknown:
+        log.warning("%s: cites [@%s], which is not in data/references.yml", path, ref)
     date = git_date(Path(page.file.abs_src_path))
     if date:
         page.meta["revision_date"] = date

@@ -200,7 +200,7 @@ def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml",):
         shutil.copy2(ROOT / name, dest / name)
-    for name in ("docs", "scripts", "data", "overrides"):
+    for name in ("docs", "scripts", "data", "overrides", "examples"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     (dest / "node_modules").symlink_to(ROOT / "node_modules")

@@ -22,7 +22,7 @@ def case_markdown(sections=pagetypes.CASE_SECTIONS, diagrams=2, refs=5, followup
         if name == "Follow-up questions":
             parts += [f'??? question "Q{i}?"\n    Answer.\n' for i in range(followups)]
         if name == "Further reading":
-            parts += [f"- Ref {i}\n" for i in range(refs)]
+            parts += [f"- [@ref{i}]: why\n" for i in range(refs)]
     return "\n".join(parts)
 
 
@@ -258,3 +258,41 @@ def test_glossary_groups_terms_starting_with_digits():
                {"term": "Alpha", "definition": "d", "see": "x.md"}]
     md = glossary.render(entries, "reference/glossary.md")
     assert md.count("## 0–9") == 1 and "## A" in md and "## #" not in md
+
+
+def test_block_index_lists_building_blocks_only():
+    srcs = sources() + [generated.Source("building-blocks/ann.md", {"title": "ANN", "summary": "Fast search."}, "")]
+    md = generated.block_index(srcs, "building-blocks/index.md")
+    assert md == "- **[ANN](ann.md)**: Fast search."
+
+
+def test_case_further_reading_must_cite_the_bibliography():
+    md = case_markdown().replace("- [@ref0]: why", "- Some paper typed by hand")
+    problems = pagetypes.check_page("case-studies/x.md", CASE_META, md)
+    assert any("not cited from data/references.yml" in p for p in problems), problems
+
+
+# -------------------------------------------------------------------------- references
+
+def test_references_load_validate_and_cite(tmp_path):
+    import references
+    f = tmp_path / "r.yml"
+    f.write_text("- {id: he2014practical, title: Practical Lessons, authors: Xinran He et al., venue: ADKDD 2014,"
+                 " year: 2014, url: 'https://doi.org/10.1145/2648584.2648589'}\n"
+                 "- {id: Bad-Id, title: T, authors: A, venue: V, year: 14, url: 'http://x'}\n")
+    with pytest.raises(ValueError) as e:
+        references.load(f)
+    assert "lowercase letters and digits" in str(e.value) and "https://" in str(e.value) and "not a year" in str(e.value)
+    f.write_text(f.read_text().splitlines()[0] + "\n")
+    entries = references.load(f)
+    md, unknown = references.expand("- [@he2014practical]: freshness.\n- [@nope2020x]: gone", {e["id"]: e for e in entries})
+    assert "- Xinran He et al. (2014). [Practical Lessons](https://doi.org/10.1145/2648584.2648589). ADKDD 2014. — freshness." in md
+    assert unknown == ["nope2020x"]
+
+
+def test_bibliography_lists_citing_pages():
+    import references
+    entries = [{"id": "a2020x", "title": "T", "authors": "A", "venue": "V", "year": 2020, "url": "https://a"}]
+    srcs = [generated.Source("case-studies/c.md", {"title": "Case C"}, "- [@a2020x]: note")]
+    md = references.bibliography(entries, srcs, "reference/bibliography.md")
+    assert '<span id="a2020x"></span>A (2020). [T](https://a). V. Cited on: [Case C](../case-studies/c.md).' in md
