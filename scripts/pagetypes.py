@@ -53,6 +53,7 @@ class PageType:
     min_diagrams: int = 0
     min_references: int = 0
     min_followups: int = 0
+    min_words: int = 0
 
 
 CASE_KEYS = [
@@ -60,10 +61,10 @@ CASE_KEYS = [
     "online_metrics", "key_models", "scale", "latency_budget", "pattern", "related",
 ]
 TYPES = [
-    PageType("case study", "case-studies/", CASE_KEYS, CASE_SECTIONS, 2, 5, 8),
+    PageType("case study", "case-studies/", CASE_KEYS, CASE_SECTIONS, 2, 5, 8, 4000),
     PageType("framework step", "framework/", ["title", "step", "minutes", "summary"],
-             STEP_SECTIONS, 1),
-    PageType("building block", "building-blocks/", ["title", "summary"], BLOCK_SECTIONS, 0, 3, 3),
+             STEP_SECTIONS, 1, min_words=2000),
+    PageType("building block", "building-blocks/", ["title", "summary"], BLOCK_SECTIONS, 0, 3, 3, 1500),
     PageType("practice", "practice/", ["title", "summary"]),
     PageType("reference", "reference/", ["title", "summary"]),
 ]
@@ -105,6 +106,11 @@ def section_body(markdown: str, name: str) -> str:
     return m.group(1) if m else ""
 
 
+def word_count(markdown: str) -> int:
+    """Words of prose: diagrams and code excluded (the shared pagecheck tool counts the same way)."""
+    return len(re.findall(r"[A-Za-z][A-Za-z'-]+", strip_fences(markdown)))
+
+
 def list_items(text: str) -> list[str]:
     return [m.group(1).strip() for m in re.finditer(r"^(?:[-*]|\d+\.)\s+(.+)$", text, re.M)]
 
@@ -137,6 +143,8 @@ def check_page(path: str, meta: dict, markdown: str) -> list[str]:
         problems.append("body has an H1 (`# `); the title comes from front matter `title`")
     problems += _missing_in_order(h2_sections(markdown), kind.sections)
 
+    if kind.min_words and word_count(markdown) < kind.min_words:
+        problems.append(f"has {word_count(markdown)} words; a {kind.name} needs at least {kind.min_words}")
     blocks = mermaid_blocks(markdown)
     if len(blocks) < kind.min_diagrams:
         problems.append(f"has {len(blocks)} Mermaid diagram(s); a {kind.name} needs at least {kind.min_diagrams}")

@@ -67,7 +67,6 @@ def on_pre_build(config, **kwargs):
     docs = Path(config["docs_dir"])
     state["sources"] = generated.read_sources(docs, nav_order(config["nav"]))
     state["glossary"] = glossary.load(GLOSSARY)
-    state["abbr"] = glossary.abbreviations(state["glossary"])
     state["references"] = references.load(DATA / "references.yml")
     state["refs_by_id"] = {e["id"]: e for e in state["references"]}
     for kind in ("questions", "flashcards", "mock-interviews"):
@@ -99,7 +98,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     date = git_date(Path(page.file.abs_src_path))
     if date:
         page.meta["revision_date"] = date
-    return f"{markdown}\n\n{state['abbr']}\n"
+    return f"{markdown}\n\n{glossary.abbreviations(state['glossary'], markdown)}\n"
 
 
 def on_page_content(html, page, **kwargs):

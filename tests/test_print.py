@@ -58,3 +58,10 @@ def test_print_shows_no_link_urls_or_clipped_tables(printed):
     })""")
     assert not info["after"], f"link URLs printed inline: {info['after'][:5]}"
     assert not info["clipped"], f"clipped in print (too wide): {info['clipped']}"
+
+
+def test_print_keeps_tables_and_figures_whole(printed):
+    split = printed.evaluate("""() => [...document.querySelectorAll('.md-content table, .md-content figure, .md-content pre')]
+        .filter(e => !['avoid', 'avoid-page'].includes(getComputedStyle(e).breakInside))
+        .map(e => e.tagName + ': ' + e.textContent.slice(0, 30))""")
+    assert not split, f"may be split across printed pages (set break-inside: avoid): {split}"

@@ -13,8 +13,8 @@ CASE_META = {k: ["x"] if k in pagetypes.LIST_KEYS else "x" for k in pagetypes.CA
 CASE_META["difficulty"] = "medium"
 
 
-def case_markdown(sections=pagetypes.CASE_SECTIONS, diagrams=2, refs=5, followups=8):
-    parts = []
+def case_markdown(sections=pagetypes.CASE_SECTIONS, diagrams=2, refs=5, followups=8, words=4000):
+    parts = ["word " * words]
     for name in sections:
         parts.append(f"## {name}\n\nText.\n")
         if name == "High-level design":
@@ -76,6 +76,11 @@ def test_headings_inside_code_fences_do_not_count():
     assert pagetypes.h2_sections(md) == []
 
 
+def test_short_pages_are_reported():
+    problems = pagetypes.check_page("case-studies/x.md", CASE_META, case_markdown(words=100))
+    assert any("a case study needs at least 4000" in p for p in problems), problems
+
+
 def test_step_cheat_sheet_lines_are_bounded():
     md = "\n".join(f"## {s if isinstance(s, str) else s[1]}\n\nText.\n" for s in pagetypes.STEP_SECTIONS)
     md = md.replace("```", "") + "\n```mermaid\nflowchart LR\n    accTitle: T\n    A --> B\n```\n"
@@ -96,7 +101,9 @@ ENTRIES = [
 def test_abbreviations_and_tooltips():
     text = glossary.abbreviations(ENTRIES)
     assert "*[CTR]: Click-through rate: Clicks over impressions." in text
-    assert text.count("*[") == 2
+    assert text.count("*[") == 2 and "\n\n*[" in text      # one block per definition
+    only = glossary.abbreviations(ENTRIES, "We track CTR daily; CTRs vary. ANNEX is another word.")
+    assert only.count("*[") == 1 and "*[CTR]" in only
 
 
 def test_glossary_validation_catches_duplicates_and_gaps():
