@@ -35,8 +35,12 @@ def read_sources(docs_dir: Path, order: list[str]) -> list[Source]:
     return sorted(pages, key=lambda s: (rank.get(s.path, len(rank)), s.path))
 
 
-def _link(target: str, from_page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+def relative_link(target: str, from_page: str) -> str:
+    """A link from page `from_page` to `target` (both paths under docs/, target may carry #anchor)."""
+    path, _, frag = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return rel + (f"#{frag}" if frag else "")
+
 
 
 LINK_RE = re.compile(r"(\]\()([^)\s#]+\.md)(#[^)\s]*)?(\))")
@@ -48,7 +52,7 @@ def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
         if "://" in m.group(2):
             return m.group(0)
         target = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), m.group(2)))
-        return m.group(1) + _link(target, to_page) + (m.group(3) or "") + m.group(4)
+        return m.group(1) + relative_link(target, to_page) + (m.group(3) or "") + m.group(4)
     return LINK_RE.sub(fix, markdown)
 
 
@@ -72,7 +76,7 @@ def case_index(sources: list[Source], page: str) -> str:
             "| --- | --- | --- | --- | --- | --- |"]
     for s in cases(sources):
         m = s.meta
-        rows.append(f"| [{_cell(m['title'])}]({_link(s.path, page)}) | {_cell(m['difficulty'])} | "
+        rows.append(f"| [{_cell(m['title'])}]({relative_link(s.path, page)}) | {_cell(m['difficulty'])} | "
                     f"{_cell(m['ml_task'])} | {_cell(m['key_models'])} | {_cell(m['scale'])} | "
                     f"{_cell(m['latency_budget'])} |")
     return "\n".join(rows)
@@ -83,13 +87,13 @@ def case_metrics(sources: list[Source], page: str) -> str:
             "| --- | --- | --- | --- |"]
     for s in cases(sources):
         m = s.meta
-        rows.append(f"| [{_cell(m['title'])}]({_link(s.path, page)}) | {_cell(m['input'])} → "
+        rows.append(f"| [{_cell(m['title'])}]({relative_link(s.path, page)}) | {_cell(m['input'])} → "
                     f"{_cell(m['output'])} | {_cell(m['offline_metrics'])} | {_cell(m['online_metrics'])} |")
     return "\n".join(rows)
 
 
 def case_patterns(sources: list[Source], page: str) -> str:
-    return "\n".join(f"- **[{_cell(s.meta['title'])}]({_link(s.path, page)})**: {_cell(s.meta['pattern'])}"
+    return "\n".join(f"- **[{_cell(s.meta['title'])}]({relative_link(s.path, page)})**: {_cell(s.meta['pattern'])}"
                      for s in cases(sources))
 
 
@@ -98,7 +102,7 @@ def step_lines(sources: list[Source], page: str) -> str:
     out = []
     for s in steps(sources):
         m = s.meta
-        out.append(f"**{m['step']}. [{m['title']}]({_link(s.path, page)})** · {m['minutes']} min\n")
+        out.append(f"**{m['step']}. [{m['title']}]({relative_link(s.path, page)})** · {m['minutes']} min\n")
         body = pagetypes.section_body(s.markdown, "Cheat-sheet lines")
         out += [f"- {line}" for line in pagetypes.list_items(body)]
         out.append("")
@@ -110,7 +114,7 @@ def step_lines(sources: list[Source], page: str) -> str:
 def block_index(sources: list[Source], page: str) -> str:
     """Every building block with its one-line summary, in navigation order."""
     blocks = [s for s in sources if pagetypes.page_type(s.path).name == "building block"]
-    return "\n".join(f"- **[{_cell(s.meta['title'])}]({_link(s.path, page)})**: {_cell(s.meta['summary'])}"
+    return "\n".join(f"- **[{_cell(s.meta['title'])}]({relative_link(s.path, page)})**: {_cell(s.meta['summary'])}"
                      for s in blocks)
 
 

@@ -9,11 +9,12 @@
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
 import yaml
+
+from generated import relative_link
 
 REQUIRED = ("term", "definition", "see")
 # Unit symbols are not glossary material.
@@ -78,12 +79,6 @@ def covered(entries: list[dict]) -> set[str]:
     return tokens | UNITS
 
 
-def _link(target: str, from_page: str) -> str:
-    """A link from page `from_page` (path under docs/) to `target` (path[#anchor] under docs/)."""
-    path, _, frag = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    return rel + (f"#{frag}" if frag else "")
-
 
 def render(entries: list[dict], from_page: str, titles: dict[str, str] | None = None) -> str:
     """Markdown for the glossary page; `titles` maps page paths to titles for the link text."""
@@ -97,7 +92,7 @@ def render(entries: list[dict], from_page: str, titles: dict[str, str] | None = 
         name = f"{e['term']} ({e['abbr']})" if e.get("abbr") else e["term"]
         out.append(f'<span id="{anchor(e)}"></span>**{name}**')
         page = e["see"].partition("#")[0]
-        out.append(f": {e['definition'].strip()} See [{titles.get(page, page)}]({_link(e['see'], from_page)}).")
+        out.append(f": {e['definition'].strip()} See [{titles.get(page, page)}]({relative_link(e['see'], from_page)}).")
         out.append("")
     return "\n".join(out)
 

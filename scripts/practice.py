@@ -9,7 +9,6 @@ Each loader validates its file and raises with the entry and the missing key.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from pathlib import Path
 
@@ -61,12 +60,6 @@ def load(path: Path, kind: str) -> list[dict]:
     return entries
 
 
-def _link(target: str, page: str) -> str:
-    path, _, frag = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
-    return rel + (f"#{frag}" if frag else "")
-
-
 def _indent(text: str, n: int = 4) -> str:
     return "\n".join((" " * n + line) if line.strip() else "" for line in text.strip().splitlines())
 
@@ -97,7 +90,7 @@ def question_bank(questions: list[dict], page: str) -> str:
             out += [f'<details class="question qb-item" id="q-{slug(q["id"])}" data-topic="{html.escape(q["topic"])}" markdown>',
                     f'<summary>{html.escape(q["question"].strip())} <span class="qb-meta">{q["difficulty"]} · {html.escape(q["topic"])}</span></summary>',
                     "", q["answer"].strip(), "",
-                    f"[Read more]({_link(q['see'], page)})", "", "</details>", ""]
+                    f"[Read more]({generated.relative_link(q['see'], page)})", "", "</details>", ""]
     return "\n".join(out)
 
 
@@ -145,7 +138,7 @@ def mock_scripts(scripts: list[dict], page: str, case_titles: dict[str, str]) ->
     for s in scripts:
         out += [f"### {s['title']}", ""]
         if s["case"] in case_titles:
-            target = _link(f"case-studies/{s['case']}.md", page)
+            target = generated.relative_link(f"case-studies/{s['case']}.md", page)
             out += [f"Worked answer: [{case_titles[s['case']]}]({target}).", ""]
         out += ['!!! quote "Opening prompt (read aloud)"', "", _indent(s["prompt"]), "",
                 '??? info "Hidden requirements: reveal each only when the candidate asks"', ""]
@@ -167,7 +160,7 @@ def case_summaries(sources: list[generated.Source], page: str) -> str:
         glance = pagetypes.section_body(s.markdown, "At a glance").strip()
         glance = generated.rebase_links(re.sub(r"^###", "####", glance, flags=re.M), s.path, page)
         out += [f'<section class="case-summary" markdown>', "", f"## {m['title']}", "",
-                f"*{m['summary']}* [Full case]({_link(s.path, page)})", "",
+                f"*{m['summary']}* [Full case]({generated.relative_link(s.path, page)})", "",
                 "| Fact | Value |", "| --- | --- |",
                 f"| Task | {generated._cell(m['ml_task'])}: {generated._cell(m['input'])} → {generated._cell(m['output'])} |",
                 f"| Scale, latency | {generated._cell(m['scale'])}; {generated._cell(m['latency_budget'])} |",

@@ -6,11 +6,12 @@ pages that cite it. Unknown ids are reported so that the strict build fails.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
 import yaml
+
+from generated import relative_link
 
 FIELDS = ("id", "title", "authors", "venue", "year", "url")
 CITE_RE = re.compile(r"\[@([a-z0-9]+)\](:\s*)?")
@@ -70,7 +71,7 @@ def bibliography(entries: list[dict], sources, page: str) -> str:
     out = [f"{len(entries)} publications and resources, cited from {len({s.path for v in citing.values() for s in v})} pages.", ""]
     for e in entries:
         pages = citing.get(e["id"], [])
-        where = ", ".join(f"[{s.meta.get('title', s.path)}]({posixpath.relpath(s.path, posixpath.dirname(page))})"
+        where = ", ".join(f"[{s.meta.get('title', s.path)}]({relative_link(s.path, page)})"
                           for s in pages)
         out.append(f'- <span id="{e["id"]}"></span>{cite(e)}' + (f" Cited on: {where}." if where else ""))
     return "\n".join(out)
