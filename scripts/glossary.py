@@ -69,7 +69,7 @@ def abbreviations(entries: list[dict], text: str | None = None) -> str:
     times (the build took 30 s instead of 3 s), so the hook passes each page's text.
     """
     lines = [f"*[{s}]: {tooltip(e)}" for e in entries for s in spellings(e)
-             if text is None or re.search(r"(?<!\w)%s(?!\w)" % re.escape(s), text)]
+             if text is None or (s in text and re.search(r"(?<!\w)%s(?!\w)" % re.escape(s), text))]
     return "\n\n".join(lines)
 
 
