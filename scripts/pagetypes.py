@@ -162,11 +162,11 @@ def check_page(path: str, meta: dict, markdown: str) -> list[str]:
         if n < kind.min_followups:
             problems.append(f'"## {name}" has {n} collapsible question(s) (`??? question "…"`); needs at least {kind.min_followups}')
 
+    loose = [r for r in list_items(section_body(markdown, "Further reading")) if not r.startswith("[@")]
+    if loose:
+        problems.append(f'"## Further reading" has {len(loose)} item(s) not cited from data/references.yml '
+                        f'(write `- [@id]: why it matters`), e.g. {loose[0][:60]!r}')
     if kind.name == "case study":
-        loose = [r for r in list_items(section_body(markdown, "Further reading")) if not r.startswith("[@")]
-        if loose:
-            problems.append(f'"## Further reading" has {len(loose)} item(s) not cited from data/references.yml '
-                            f'(write `- [@id]: why it matters`), e.g. {loose[0][:60]!r}')
         if meta.get("difficulty") and meta["difficulty"] not in DIFFICULTIES:
             problems.append(f"front matter `difficulty` is {meta['difficulty']!r}; use easy, medium or hard")
         for key in LIST_KEYS & meta.keys():
