@@ -71,10 +71,13 @@ def on_pre_build(config, **kwargs):
     state["refs_by_id"] = {e["id"]: e for e in state["references"]}
     for kind in ("questions", "flashcards", "mock-interviews"):
         state[kind] = practice.load(DATA / f"{kind}.yml", kind)
+    state["renderers"] = renderers()
 
 
 def renderers() -> dict:
-    """Generated blocks that need data beyond the pages (see generated.RENDERERS for the rest)."""
+    """Generated blocks that need data beyond the pages (see generated.RENDERERS for the rest).
+
+    Built once per build, in on_pre_build, after the data they read is loaded."""
     titles = {s.path.rsplit("/", 1)[-1][:-3]: s.meta["title"] for s in generated.cases(state["sources"])}
     return {
         "glossary": lambda sources, at: glossary.render(
@@ -91,7 +94,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     path = page.file.src_uri
     for problem in pagetypes.check_page(path, page.meta, markdown):
         log.warning("%s: %s", path, problem)
-    markdown = generated.expand(markdown, state["sources"], path, renderers())
+    markdown = generated.expand(markdown, state["sources"], path, state["renderers"])
     markdown, unknown = references.expand(markdown, state["refs_by_id"])
     for ref in unknown:
         log.warning("%s: cites [@%s], which is not in data/references.yml", path, ref)

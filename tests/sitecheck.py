@@ -116,6 +116,11 @@ def mermaid_sources(page_html: str) -> int:
     return len(re.findall(r'<pre[^>]*class="mermaid"', page_html))
 
 
+def diagram_count(site: Path, rel: str) -> int:
+    """How many Mermaid blocks the built page `rel` (path under the site, '' for home) holds."""
+    return mermaid_sources((site / rel / "index.html").read_text(encoding="utf-8"))
+
+
 def wait_for_diagrams(page, expected: int, where: str, timeout_ms: int = 20000) -> list[str]:
     """Problems if the page's `expected` Mermaid blocks did not all become rendered diagrams.
 
