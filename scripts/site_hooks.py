@@ -7,6 +7,7 @@
 - Replaces `[@id]` citations with entries of data/references.yml (the bibliography).
 - Sets each page's last-updated date from git.
 - Captions Mermaid diagrams with their `accTitle:`.
+- Expands `{{ fig:ID }}` quotes of data/figures.yml (shared figures) and exports them for the calculators.
 - Copies Mermaid's ESM build from node_modules into the built site, so it is served locally.
 - Renders the practice kit's data (question bank, flashcards, mock scripts, case summaries)
   and adds the Anki deck built from the flashcards as a site file.
@@ -30,6 +31,7 @@ import glossary  # noqa: E402
 import pagetypes  # noqa: E402
 import practice  # noqa: E402
 import references  # noqa: E402
+import shared_figures  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +71,7 @@ def on_pre_build(config, **kwargs):
     state["glossary"] = glossary.load(GLOSSARY)
     state["references"] = references.load(DATA / "references.yml")
     state["refs_by_id"] = {e["id"]: e for e in state["references"]}
+    state["figures"] = shared_figures.load(DATA / "figures.yml")
     for kind in ("questions", "flashcards", "mock-interviews"):
         state[kind] = practice.load(DATA / f"{kind}.yml", kind)
     state["renderers"] = renderers()
@@ -87,6 +90,8 @@ def renderers() -> dict:
         "mock-scripts": lambda sources, at: practice.mock_scripts(state["mock-interviews"], at, titles),
         "case-summaries": lambda sources, at: practice.case_summaries(sources, at),
         "bibliography": lambda sources, at: references.bibliography(state["references"], sources, at),
+        "numbers": lambda sources, at: shared_figures.numbers_page(state["figures"]),
+        "numbers-cheat": lambda sources, at: shared_figures.cheat_table(state["figures"]),
     }
 
 
@@ -94,6 +99,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     path = page.file.src_uri
     for problem in pagetypes.check_page(path, page.meta, markdown):
         log.warning("%s: %s", path, problem)
+    markdown, unknown = shared_figures.expand(markdown, state["figures"])
+    for name in unknown:
+        log.warning("%s: quotes {{ fig:%s }}, which is not in data/figures.yml", path, name)
     markdown = generated.expand(markdown, state["sources"], path, state["renderers"])
     markdown, unknown = references.expand(markdown, state["refs_by_id"])
     for ref in unknown:
@@ -115,6 +123,8 @@ def on_files(files, config, **kwargs):
         deck = Path(tmp) / practice.ANKI_FILE
         practice.build_anki_deck(state["flashcards"], deck)
         files.append(File.generated(config, f"assets/downloads/{practice.ANKI_FILE}", content=deck.read_bytes()))
+    files.append(File.generated(config, "assets/javascripts/calc/figures.mjs",
+                                content=shared_figures.module(state["figures"])))
     return files
 
 
