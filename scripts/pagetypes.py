@@ -62,6 +62,7 @@ CASE_KEYS = [
 ]
 TYPES = [
     PageType("case study", "case-studies/", CASE_KEYS, CASE_SECTIONS, 2, 5, 8, 4000),
+    PageType("case study", "llm-systems/", CASE_KEYS, CASE_SECTIONS, 2, 5, 8, 4000),
     PageType("framework step", "framework/", ["title", "step", "minutes", "summary"],
              STEP_SECTIONS, 1, min_words=2000),
     PageType("building block", "building-blocks/", ["title", "summary"], BLOCK_SECTIONS, 0, 3, 3, 1500),

@@ -32,6 +32,6 @@ def test_case_pages_link_related_cases_that_exist():
             continue
         _, meta = get_data((DOCS / path).read_text(encoding="utf-8"))
         for slug in meta.get("related", []):
-            if not any((DOCS / folder / f"{slug}.md").exists() for folder in ("case-studies", "building-blocks")):
+            if not any((DOCS / folder / f"{slug}.md").exists() for folder in ("case-studies", "llm-systems", "building-blocks")):
                 problems.append(f"docs/{path}: related `{slug}` is not a case study or building block")
     assert not problems, "\n".join(problems)
