@@ -14,7 +14,7 @@ from mkdocs.utils.meta import get_data
 
 import pagetypes
 
-MARKER_RE = re.compile(r"^<!-- generated: ([a-z-]+) -->\s*$", re.M)
+MARKER_RE = re.compile(r"^<!-- generated: ([a-z-]+) -->[ \t]*$", re.M)
 
 
 @dataclass
@@ -97,12 +97,28 @@ def case_patterns(sources: list[Source], page: str) -> str:
                      for s in cases(sources))
 
 
+def step_numbers(sources: list[Source]) -> dict[str, str]:
+    """Each step page's number as the navigation shows it: "2a", "2b" where pages share a step."""
+    found = steps(sources)
+    shared = {n for n in (s.meta["step"] for s in found) if sum(t.meta["step"] == n for t in found) > 1}
+    out, seen = {}, {}
+    for s in found:
+        n = s.meta["step"]
+        if n in shared:
+            seen[n] = seen.get(n, 0) + 1
+            out[s.path] = f"{n}{'abcdefgh'[seen[n] - 1]}"
+        else:
+            out[s.path] = str(n)
+    return out
+
+
 def step_lines(sources: list[Source], page: str) -> str:
     """Each framework step with its minute budget and its "Cheat-sheet lines"."""
     out = []
+    numbers = step_numbers(sources)
     for s in steps(sources):
         m = s.meta
-        out.append(f"**{m['step']}. [{m['title']}]({relative_link(s.path, page)})** · {m['minutes']} min\n")
+        out.append(f"**{numbers[s.path]}. [{m['title']}]({relative_link(s.path, page)})** · {m['minutes']} min\n")
         body = pagetypes.section_body(s.markdown, "Cheat-sheet lines")
         out += [f"- {line}" for line in pagetypes.list_items(body)]
         out.append("")

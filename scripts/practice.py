@@ -106,7 +106,8 @@ def flashcard_list(cards: list[dict], page: str) -> str:
         out += [f"## {label}", "", f'<dl class="fc-list" data-topic="{html.escape(label)}" markdown>', ""]
         for c in (c for c in cards if c["topic"] == topic):
             out += [f'<dt id="card-{slug(c["id"])}">{html.escape(c["front"].strip())}</dt>',
-                    f"<dd>{html.escape(c['back'].strip())}</dd>"]
+                    f'<dd><details class="fc-answer"><summary>Answer</summary>'
+                    f'<p class="fc-back">{html.escape(c["back"].strip())}</p></details></dd>']
         out += ["", "</dl>", ""]
     return "\n".join(out)
 

@@ -6,9 +6,10 @@
 - Appends the glossary's abbreviations to every page (tooltips).
 - Replaces `[@id]` citations with entries of data/references.yml (the bibliography).
 - Sets each page's last-updated date from git.
-- Captions Mermaid diagrams with their `accTitle:`.
+- Turns Mermaid blocks into captioned figures rendered by assets/javascripts/mermaid-diagrams.mjs.
 - Expands `{{ fig:ID }}` quotes of data/figures.yml (shared figures) and exports them for the calculators.
-- Copies Mermaid's ESM build from node_modules into the built site, so it is served locally.
+- Copies Mermaid's ESM build and @panzoom/panzoom from node_modules into the built site, so they
+  are served locally.
 - Renders the practice kit's data (question bank, flashcards, mock scripts, case summaries)
   and adds the Anki deck built from the flashcards as a site file.
 """
@@ -32,6 +33,7 @@ import pagetypes  # noqa: E402
 import practice  # noqa: E402
 import references  # noqa: E402
 import shared_figures  # noqa: E402
+import typography  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +41,8 @@ DATA = ROOT / "data"
 GLOSSARY = DATA / "glossary.yml"
 MERMAID_DIST = ROOT / "node_modules" / "mermaid" / "dist"
 MERMAID_TARGET = Path("assets") / "javascripts" / "mermaid"
+PANZOOM = ROOT / "node_modules" / "@panzoom" / "panzoom" / "dist" / "panzoom.es.js"
+PANZOOM_TARGET = Path("assets") / "javascripts" / "panzoom" / "panzoom.es.js"
 
 state: dict = {}
 
@@ -106,6 +110,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     markdown, unknown = references.expand(markdown, state["refs_by_id"])
     for ref in unknown:
         log.warning("%s: cites [@%s], which is not in data/references.yml", path, ref)
+    markdown = typography.prose_powers(markdown)
     date = git_date(Path(page.file.abs_src_path))
     if date:
         page.meta["revision_date"] = date
@@ -140,3 +145,8 @@ def on_post_build(config, **kwargs):
     for module in modules:
         shutil.copyfile(MERMAID_DIST / module, target / module)
     log.info("Copied Mermaid (%d modules) to %s", len(modules), target)
+    if not PANZOOM.exists():
+        log.warning("@panzoom/panzoom is not installed (%s missing): run `make install`", PANZOOM)
+        return
+    (Path(config["site_dir"]) / PANZOOM_TARGET).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PANZOOM, Path(config["site_dir"]) / PANZOOM_TARGET)

@@ -113,40 +113,46 @@ class Visit:
 
 
 def mermaid_sources(page_html: str) -> int:
-    return len(re.findall(r'<pre[^>]*class="mermaid"', page_html))
+    return len(re.findall(r'<script[^>]*class="diagram-source"', page_html))
 
 
 def diagram_count(site: Path, rel: str) -> int:
-    """How many Mermaid blocks the built page `rel` (path under the site, '' for home) holds."""
+    """How many Mermaid figures the built page `rel` (path under the site, '' for home) holds."""
     return mermaid_sources((site / rel / "index.html").read_text(encoding="utf-8"))
 
 
 def wait_for_diagrams(page, expected: int, where: str, timeout_ms: int = 20000) -> list[str]:
-    """Problems if the page's `expected` Mermaid blocks did not all become rendered diagrams.
+    """Problems if the page's `expected` Mermaid figures did not all become rendered SVGs.
 
-    Material replaces each `pre.mermaid` with a `div.mermaid` holding the SVG in a closed
-    shadow root; a block that fails to parse stays a `pre` (and raises a page error).
+    Figures render lazily near the viewport; `siteDiagrams.renderAll()` renders the rest now.
+    A rendered figure holds a `div.mermaid` whose open shadow root has an SVG with a height;
+    a figure whose source fails to parse is marked `data-rendered="error"` (and logs an error).
     """
-    try:
-        page.wait_for_function(
-            "n => document.querySelectorAll('pre.mermaid').length === 0 && "
-            "document.querySelectorAll('div.mermaid').length >= n", arg=expected, timeout=timeout_ms)
-    except Exception:  # noqa: BLE001 - report what is on the page instead
-        pass
-    state = page.evaluate("""() => ({
-        left: document.querySelectorAll('pre.mermaid').length,
-        rendered: [...document.querySelectorAll('div.mermaid')].map(d => d.getBoundingClientRect().height),
-        bomb: document.body.innerText.includes('Syntax error in text'),
+    if expected:
+        try:
+            page.wait_for_function("() => window.siteDiagrams", timeout=timeout_ms)
+            page.evaluate("() => window.siteDiagrams.renderAll()")
+        except Exception as err:  # noqa: BLE001 - report what is on the page instead
+            return [f"{where}: the diagram renderer did not run ({err})"]
+    state = page.evaluate("""() => [...document.querySelectorAll('figure.diagram')].map(f => {
+        const host = f.querySelector('div.mermaid');
+        const svg = host && host.shadowRoot && host.shadowRoot.querySelector('svg');
+        return {state: f.dataset.rendered || 'not rendered',
+                height: svg ? svg.getBoundingClientRect().height : 0,
+                caption: (f.querySelector('figcaption') || {}).textContent || f.id,
+                bomb: !!(svg && svg.textContent.includes('Syntax error'))};
     })""")
     problems = []
-    if state["left"] or len(state["rendered"]) != expected:
-        problems.append(f"{where}: {expected} Mermaid block(s) in the HTML but {len(state['rendered'])} "
-                        f"rendered and {state['left']} left unrendered; check the diagram syntax")
-    flat = [h for h in state["rendered"] if h < 20]
-    if flat:
-        problems.append(f"{where}: {len(flat)} rendered diagram(s) have no height (empty SVG)")
-    if state["bomb"]:
-        problems.append(f"{where}: Mermaid printed 'Syntax error in text'")
+    if len(state) != expected:
+        problems.append(f"{where}: {expected} Mermaid block(s) in the HTML but {len(state)} figures on the page")
+    for s in state:
+        name = s["caption"].replace("Enlarge", "").strip()[:80]
+        if s["state"] != "done":
+            problems.append(f"{where}: diagram {name!r} is {s['state']}; check its Mermaid syntax")
+        elif s["height"] < 20:
+            problems.append(f"{where}: diagram {name!r} rendered with no height (empty SVG)")
+        if s["bomb"]:
+            problems.append(f"{where}: diagram {name!r} shows Mermaid's 'Syntax error'")
     return problems
 
 

@@ -106,7 +106,8 @@ def calculator_links():
     """(case page, the paragraph or list item holding the link, calc id, params, result shown)."""
     from urllib.parse import parse_qsl
     found = []
-    for page in sorted((sitecheck.ROOT / "docs/case-studies").glob("*.md")):
+    pages = [p for folder in ("case-studies", "llm-systems") for p in (sitecheck.ROOT / "docs" / folder).glob("*.md")]
+    for page in sorted(pages):
         blocks = re.split(r"\n\s*\n", page.read_text(encoding="utf-8"))
         for block in blocks:
             for m in LINK_RE.finditer(block):
@@ -121,10 +122,11 @@ def test_case_pages_link_prefilled_calculators():
         f"only {sorted(pages)} link a pre-filled calculator; at least {MIN_CASES_WITH_LINKS} case pages must")
 
 
-def test_case_numbers_agree_with_the_calculators():
+def test_case_numbers_agree_with_the_calculators(site):
     links = calculator_links()
     payload = json.dumps([{"calc": c, "params": p} for _, _, c, p, _ in links])
-    r = subprocess.run([shutil.which("node"), "tests/js/evaluate.mjs"], input=payload, cwd=sitecheck.ROOT,
+    calc_dir = str(site / "assets" / "javascripts" / "calc")
+    r = subprocess.run([shutil.which("node"), "tests/js/evaluate.mjs", calc_dir], input=payload, cwd=sitecheck.ROOT,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     problems = []

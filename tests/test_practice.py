@@ -95,17 +95,26 @@ def test_anki_guids_are_stable_across_builds(data, tmp_path):
 
 # ---------------------------------------------------------------- in the browser
 
+def visible_questions(page) -> int:
+    """Questions a reader sees on screen: laid out with a size, not merely flagged."""
+    return page.eval_on_selector_all(".qb-item", "els => els.filter(e => e.getClientRects().length > 0 "
+                                                  "&& e.getBoundingClientRect().height > 0).length")
+
+
 def test_question_filter_by_topic(visit, base_url, data):
     page, seen = visit
     page.goto(base_url + "practice/question-bank/", wait_until="load")
     page.wait_for_selector("#qb-topic")
+    assert visible_questions(page) == len(data["questions"])
     topic = sorted({q["topic"] for q in data["questions"]})[0]
+    wanted = sum(q["topic"] == topic for q in data["questions"])
     page.select_option("#qb-topic", topic)
-    visible = page.eval_on_selector_all(".qb-item", "els => els.filter(e => !e.hidden).length")
-    assert visible == sum(q["topic"] == topic for q in data["questions"])
+    assert visible_questions(page) == wanted, (
+        f"the filter says {page.text_content('.qb-status')!r} but {visible_questions(page)} questions are on screen")
+    assert f"Showing {wanted} of {len(data['questions'])}" in page.text_content(".qb-status")
     assert f"topic={topic}" in page.url
     page.select_option("#qb-topic", "all")
-    assert page.eval_on_selector_all(".qb-item", "els => els.filter(e => !e.hidden).length") == len(data["questions"])
+    assert visible_questions(page) == len(data["questions"])
     assert not seen.problems("question bank")
 
 
@@ -113,13 +122,39 @@ def test_flashcards_flip_and_advance(visit, base_url, data):
     page, seen = visit
     page.goto(base_url + "practice/flashcards/", wait_until="load")
     page.wait_for_selector(".fc-card")
-    front = page.text_content(".fc-text")
+    front = page.inner_text(".fc-text")
     page.click("text=Show answer")
-    back = page.text_content(".fc-text")
+    back = page.inner_text(".fc-text")
     assert back != front and back.strip()
     page.click("text=Next")
-    assert page.text_content(".fc-counter").startswith("Card 2 of ")
+    assert page.inner_text(".fc-counter").startswith("Card 2 of ")
     assert not seen.problems("flashcards")
+
+
+def test_flashcard_answers_are_not_given_away(visit, base_url, data):
+    """The list under the drill shows prompts; an answer appears only when its card is opened."""
+    page, _ = visit
+    page.goto(base_url + "practice/flashcards/", wait_until="load")
+    page.wait_for_selector(".fc-card")
+    shown = page.eval_on_selector_all(".fc-back", "els => els.filter(e => e.getClientRects().length > 0).length")
+    assert shown == 0, f"{shown} flashcard answers are visible in the list below the drill"
+    first = page.locator(".fc-list dd").first
+    first.locator("summary").click()
+    assert first.locator(".fc-back").is_visible()
+
+
+def test_flashcard_keyboard_shortcuts(visit, base_url):
+    page, _ = visit
+    page.goto(base_url + "practice/flashcards/", wait_until="load")
+    page.wait_for_selector(".fc-card")
+    front = page.inner_text(".fc-text")
+    page.locator("body").press(" ")
+    assert page.inner_text(".fc-side").lower() == "answer" and page.inner_text(".fc-text") != front
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text(".fc-counter").startswith("Card 2 of ") and page.inner_text(".fc-side").lower() == "prompt"
+    page.keyboard.press("ArrowLeft")
+    assert page.inner_text(".fc-counter").startswith("Card 1 of ")
+    assert page.evaluate("() => window.scrollY") == 0, "Space scrolled the page instead of flipping the card"
 
 
 def test_study_plan_progress_persists_and_resets(visit, base_url):
@@ -128,19 +163,33 @@ def test_study_plan_progress_persists_and_resets(visit, base_url):
     page.wait_for_selector(".plan-progress button")
     boxes = page.locator(".task-list-item input[type=checkbox]")
     assert boxes.count() > 20
-    # Material draws the box over a hidden input; a click on it reaches the input like this.
-    boxes.nth(0).dispatch_event("click")
-    boxes.nth(3).dispatch_event("click")
-    assert boxes.nth(0).is_checked() and boxes.nth(3).is_checked()
+    # A reader clicks the task's text, not the 20 px box.
+    tasks = page.locator(".task-list-item > label")
+    tasks.nth(0).click(position={"x": 60, "y": 8})
+    tasks.nth(3).click(position={"x": 60, "y": 8})
+    assert boxes.nth(0).is_checked() and boxes.nth(3).is_checked(), "clicking a task's text does not tick it"
     page.reload(wait_until="load")
     page.wait_for_selector(".plan-progress button")
     assert boxes.nth(0).is_checked() and boxes.nth(3).is_checked() and not boxes.nth(1).is_checked()
-    assert "2 of " in page.text_content(".plan-progress")
+    assert "2 of " in page.inner_text(".plan-progress")
     page.click("text=Reset progress")
     page.reload(wait_until="load")
     page.wait_for_selector(".plan-progress button")
     assert not boxes.nth(0).is_checked() and not boxes.nth(3).is_checked()
     assert not seen.problems("study plans")
+
+
+def test_study_plan_checkboxes_have_names(visit, base_url):
+    """A screen reader announces each checkbox with its task, not just "checkbox"."""
+    page, _ = visit
+    page.goto(base_url + "practice/study-plans/", wait_until="load")
+    page.wait_for_selector(".plan-progress button")
+    names = page.eval_on_selector_all(".task-list-item input[type=checkbox]",
+                                      "els => els.map(e => e.labels.length ? e.labels[0].innerText.trim() : '')")
+    unnamed = [i for i, n in enumerate(names) if len(n) < 3]
+    assert not unnamed, f"{len(unnamed)} of {len(names)} study-plan checkboxes have no accessible name"
+    snapshot = page.locator(".md-content").aria_snapshot()
+    assert snapshot.count("- checkbox \"") >= len(names) * 0.95, "checkboxes are not announced with their task"
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

@@ -175,8 +175,10 @@ def test_captions_from_acctitle():
     html = '<p>x</p><pre class="mermaid"><code>flowchart LR\n    accTitle: Serving &amp; training\nA--&gt;B</code></pre>'
     out, n = figures.add_captions(html)
     assert n == 1
-    assert '<figure class="diagram" id="diagram-1"><pre class="mermaid">' in out
+    assert out.startswith('<p>x</p><figure class="diagram" id="diagram-1"><script type="text/x-mermaid" class="diagram-source">')
     assert "<figcaption>Figure 1. Serving &amp; training</figcaption></figure>" in out
+    assert 'class="mermaid"' not in out, "Material's own renderer must not see the block"
+    assert figures.sources(out) == ["flowchart LR\n    accTitle: Serving & training\nA-->B"]
 
 
 def test_nav_order_flattens_sections():

@@ -23,6 +23,35 @@ export function fmtBytes(b) {
   return `${fmt(b)} ${units[i]}`;
 }
 
+/** A number inside the arithmetic steps: exact where it is whole, otherwise to 4 significant
+ * figures (whole numbers from 100 up), so each line can be checked by hand. */
+export function fs(x) {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e15) {
+    const [mantissa, exponent] = x.toExponential(3).split("e");
+    const sup = String(Number(exponent)).replace(/[-0-9]/g, (d) => "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"["-0123456789".indexOf(d)]);
+    return `${Number(mantissa)} × 10${sup}`;
+  }
+  if (Number.isInteger(x)) return x.toLocaleString("en-US");
+  if (Math.abs(x) >= 100) return Math.round(x).toLocaleString("en-US");
+  return Number(x.toPrecision(4)).toLocaleString("en-US", { maximumSignificantDigits: 4 });
+}
+
+/** "= 10,000" when the shown number is exact, "≈ 115,741" when it is rounded. */
+export function eq(x) {
+  const shown = fs(x);
+  const back = Number(shown.replace(/,/g, ""));
+  return `${back === x ? "=" : "≈"} ${shown}`;
+}
+
+/** The same for byte counts shown in decimal units. */
+export function eqBytes(b) {
+  const shown = fmtBytes(b);
+  const [value, unit] = shown.split(" ");
+  const scale = 1000 ** ["B", "kB", "MB", "GB", "TB", "PB", "EB"].indexOf(unit);
+  return `${Math.abs(Number(value.replace(/,/g, "")) * scale - b) < 1e-9 * Math.max(1, b) ? "=" : "≈"} ${shown}`;
+}
+
 export function fmtDuration(seconds) {
   if (seconds < 120) return `${fmt(seconds)} s`;
   if (seconds < 7200) return `${fmt(seconds / 60)} min`;
@@ -38,9 +67,9 @@ export function traffic({ dau, actionsPerUser, peakFactor }) {
   return {
     results: { perDay, avgQps, peakQps },
     steps: [
-      `Requests per day = ${fmt(dau)} users × ${fmt(actionsPerUser)} = ${fmt(perDay)}`,
-      `Average QPS = ${fmt(perDay)} ÷ 86,400 s = ${fmt(avgQps)}`,
-      `Peak QPS = ${fmt(avgQps)} × ${fmt(peakFactor)} = ${fmt(peakQps)}`,
+      `Requests per day = ${fs(dau)} users × ${fs(actionsPerUser)} ${eq(perDay)}`,
+      `Average QPS = ${fs(perDay)} ÷ 86,400 s ${eq(avgQps)}`,
+      `Peak QPS = ${fs(avgQps)} × ${fs(peakFactor)} ${eq(peakQps)}`,
     ],
   };
 }
@@ -54,11 +83,11 @@ export function storage({ itemsPerDay, bytesPerItem, replicas, retentionDays, lo
   return {
     results: { itemsBytesPerDay, itemsTotal, logsPerDay, logsTotal, total: itemsTotal + logsTotal },
     steps: [
-      `Items: ${fmt(itemsPerDay)}/day × ${fmtBytes(bytesPerItem)} = ${fmtBytes(itemsBytesPerDay)}/day`,
-      `Items kept: ${fmtBytes(itemsBytesPerDay)} × ${fmt(retentionDays)} days × ${fmt(replicas)} replicas = ${fmtBytes(itemsTotal)}`,
-      `Feature logs: ${fmt(loggedPerDay)} rows/day × ${fmtBytes(bytesPerLog)} = ${fmtBytes(logsPerDay)}/day`,
-      `Logs kept: ${fmtBytes(logsPerDay)} × ${fmt(retentionDays)} days × ${fmt(replicas)} replicas = ${fmtBytes(logsTotal)}`,
-      `Total = ${fmtBytes(itemsTotal + logsTotal)}`,
+      `Items: ${fs(itemsPerDay)}/day × ${fmtBytes(bytesPerItem)} ${eqBytes(itemsBytesPerDay)}/day`,
+      `Items kept: ${fmtBytes(itemsBytesPerDay)} × ${fs(retentionDays)} days × ${fs(replicas)} replicas ${eqBytes(itemsTotal)}`,
+      `Feature logs: ${fs(loggedPerDay)} rows/day × ${fmtBytes(bytesPerLog)} ${eqBytes(logsPerDay)}/day`,
+      `Logs kept: ${fmtBytes(logsPerDay)} × ${fs(retentionDays)} days × ${fs(replicas)} replicas ${eqBytes(logsTotal)}`,
+      `Total ${eqBytes(itemsTotal + logsTotal)}`,
     ],
   };
 }
@@ -74,11 +103,11 @@ export function embeddingMemory({ vectors, dim, bytesPerValue, pqSubvectors, pqB
   return {
     results: { raw, pq, pqCode, graph, hnswTotal: raw + graph, compression: raw / pq },
     steps: [
-      `Raw vectors = ${fmt(vectors)} × ${fmt(dim)} dims × ${fmt(bytesPerValue)} B = ${fmtBytes(raw)}`,
-      `PQ code = ${fmt(pqSubvectors)} sub-vectors × ${fmt(pqBits)} bits ÷ 8 = ${fmt(pqCode)} B per vector`,
-      `PQ index = ${fmt(vectors)} × ${fmt(pqCode)} B = ${fmtBytes(pq)} (${fmt(raw / pq)}× smaller)`,
-      `HNSW graph = ${fmt(vectors)} × 2 × M=${fmt(hnswM)} links × 4 B = ${fmtBytes(graph)}`,
-      `HNSW over raw vectors = ${fmtBytes(raw)} + ${fmtBytes(graph)} = ${fmtBytes(raw + graph)}`,
+      `Raw vectors = ${fs(vectors)} × ${fs(dim)} dims × ${fs(bytesPerValue)} B ${eqBytes(raw)}`,
+      `PQ code = ${fs(pqSubvectors)} sub-vectors × ${fs(pqBits)} bits ÷ 8 ${eq(pqCode)} B per vector`,
+      `PQ index = ${fs(vectors)} × ${fs(pqCode)} B ${eqBytes(pq)} (${fs(raw / pq)}× smaller)`,
+      `HNSW graph = ${fs(vectors)} × 2 × M=${fs(hnswM)} links × 4 B ${eqBytes(graph)}`,
+      `HNSW over raw vectors = ${fmtBytes(raw)} + ${fmtBytes(graph)} ${eqBytes(raw + graph)}`,
     ],
   };
 }
@@ -99,11 +128,11 @@ export function servingCapacity({ qps, utilization, cpuLatencyMs, cpuParallel, c
     results: { cpuReplicas: cpu.count, gpuReplicas: gpu.count,
                cpuCost: cpu.count * cpuPrice, gpuCost: gpu.count * gpuPrice },
     steps: [
-      `CPU: in flight = ${fmt(qps)} QPS × ${fmt(cpuLatencyMs / 1000)} s = ${fmt(cpu.inFlight)} requests`,
-      `CPU replicas = ${fmt(cpu.inFlight)} ÷ (${fmt(cpuParallel)} at once × ${fmt(utilization)} utilization) = ${fmt(cpu.exact)} → ${cpu.count}`,
-      `GPU: in flight = ${fmt(qps)} QPS × ${fmt(gpuLatencyMs / 1000)} s per batch = ${fmt(gpu.inFlight)} requests`,
-      `GPU replicas = ${fmt(gpu.inFlight)} ÷ (batch ${fmt(gpuBatch)} × ${fmt(utilization)}) = ${fmt(gpu.exact)} → ${gpu.count}`,
-      `Cost per hour: CPU ${cpu.count} × $${fmt(cpuPrice)} = $${fmt(cpu.count * cpuPrice)}; GPU ${gpu.count} × $${fmt(gpuPrice)} = $${fmt(gpu.count * gpuPrice)}`,
+      `CPU: in flight = ${fs(qps)} QPS × ${fs(cpuLatencyMs / 1000)} s ${eq(cpu.inFlight)} requests`,
+      `CPU replicas = ${fs(cpu.inFlight)} ÷ (${fs(cpuParallel)} at once × ${fs(utilization)} utilization) ${eq(cpu.exact)} → ${cpu.count}`,
+      `GPU: in flight = ${fs(qps)} QPS × ${fs(gpuLatencyMs / 1000)} s per batch ${eq(gpu.inFlight)} requests`,
+      `GPU replicas = ${fs(gpu.inFlight)} ÷ (batch ${fs(gpuBatch)} × ${fs(utilization)}) ${eq(gpu.exact)} → ${gpu.count}`,
+      `Cost per hour: CPU ${cpu.count} × $${fs(cpuPrice)} = $${fs(cpu.count * cpuPrice)}; GPU ${gpu.count} × $${fs(gpuPrice)} = $${fs(gpu.count * gpuPrice)}`,
     ],
   };
 }
@@ -124,12 +153,12 @@ export function llmServing({ paramsB, bytesPerParam, layers, kvHeads, headDim, k
   return {
     results: { weights, kvPerToken, kvTotal, memory, gpusForMemory, gpusForThroughput, gpus, costPer1k },
     steps: [
-      `Weights = ${fmt(paramsB)} B params × ${fmt(bytesPerParam)} B = ${fmtBytes(weights)}`,
-      `KV cache per token = 2 × ${fmt(layers)} layers × ${fmt(kvHeads)} KV heads × ${fmt(headDim)} dims × ${fmt(kvBytes)} B = ${fmtBytes(kvPerToken)}`,
-      `KV cache = ${fmtBytes(kvPerToken)} × ${fmt(contextTokens)} tokens × ${fmt(concurrentSeqs)} sequences = ${fmtBytes(kvTotal)}`,
-      `GPUs for memory = (${fmtBytes(weights)} + ${fmtBytes(kvTotal)}) ÷ (${fmt(gpuMemoryGB)} GB × ${fmt(usableFraction)}) → ${gpusForMemory}`,
-      `GPUs for throughput = ${fmt(tokensPerSecNeeded)} tokens/s ÷ ${fmt(tokensPerSecPerGpu)} per GPU → ${gpusForThroughput}`,
-      `Cost per 1,000 tokens = ${gpus} GPUs × $${fmt(gpuHourPrice)}/h ÷ (${fmt(tokensPerSecNeeded)} tokens/s × 3,600 s) × 1,000 = $${fmt(costPer1k)}`,
+      `Weights = ${fs(paramsB)} B params × ${fs(bytesPerParam)} B ${eqBytes(weights)}`,
+      `KV cache per token = 2 × ${fs(layers)} layers × ${fs(kvHeads)} KV heads × ${fs(headDim)} dims × ${fs(kvBytes)} B ${eqBytes(kvPerToken)}`,
+      `KV cache = ${fmtBytes(kvPerToken)} × ${fs(contextTokens)} tokens × ${fs(concurrentSeqs)} sequences ${eqBytes(kvTotal)}`,
+      `GPUs for memory = (${fmtBytes(weights)} + ${fmtBytes(kvTotal)}) ÷ (${fs(gpuMemoryGB)} GB × ${fs(usableFraction)}) → ${gpusForMemory}`,
+      `GPUs for throughput = ${fs(tokensPerSecNeeded)} tokens/s ÷ ${fs(tokensPerSecPerGpu)} per GPU → ${gpusForThroughput}`,
+      `Cost per 1,000 tokens = ${gpus} GPUs × $${fs(gpuHourPrice)}/h ÷ (${fs(tokensPerSecNeeded)} tokens/s × 3,600 s) × 1,000 ≈ $${fs(costPer1k)}`,
     ],
   };
 }
@@ -142,9 +171,9 @@ export function trainingTime({ examples, flopsPerExample, epochs, gpus, peakTflo
   return {
     results: { totalFlops: total, flopsPerSecond: rate, seconds, hours: seconds / 3600, days: seconds / SECONDS_PER_DAY },
     steps: [
-      `Compute = ${fmt(examples)} examples × ${fmt(flopsPerExample)} FLOPs × ${fmt(epochs)} epochs = ${fmt(total)} FLOPs`,
-      `Throughput = ${fmt(gpus)} GPUs × ${fmt(peakTflops)} TFLOP/s × ${fmt(utilization)} utilization = ${fmt(rate)} FLOP/s`,
-      `Time = ${fmt(total)} ÷ ${fmt(rate)} = ${fmt(seconds)} s ≈ ${fmtDuration(seconds)}`,
+      `Compute = ${fs(examples)} examples × ${fs(flopsPerExample)} FLOPs × ${fs(epochs)} epochs ${eq(total)} FLOPs`,
+      `Throughput = ${fs(gpus)} GPUs × ${fs(peakTflops)} TFLOP/s × ${fs(utilization)} utilization ${eq(rate)} FLOP/s`,
+      `Time = ${fs(total)} ÷ ${fs(rate)} ${eq(seconds)} s ≈ ${fmtDuration(seconds)}`,
     ],
   };
 }
@@ -179,10 +208,10 @@ export function abSampleSize({ baseline, relativeMde, alpha, power, dailyUsers, 
   return {
     results: { p2, zAlpha, zBeta, perArm, total: 2 * perArm, days },
     steps: [
-      `Treatment rate = ${fmt(p1)} × (1 + ${fmt(relativeMde)}) = ${fmt(p2, 4)}; absolute effect δ = ${fmt(p2 - p1, 3)}`,
+      `Treatment rate = ${fs(p1)} × (1 + ${fs(relativeMde)}) = ${fmt(p2, 4)}; absolute effect δ = ${fmt(p2 - p1, 3)}`,
       `z(1 − α/2) = ${zAlpha.toFixed(3)}, z(power) = ${zBeta.toFixed(3)}`,
-      `n per arm = (${zAlpha.toFixed(3)} + ${zBeta.toFixed(3)})² × (${fmt(p1 * (1 - p1), 4)} + ${fmt(p2 * (1 - p2), 4)}) ÷ ${fmt((p2 - p1) ** 2, 3)} = ${fmt(perArm)}`,
-      `Days = 2 × ${fmt(perArm)} ÷ (${fmt(dailyUsers)} users/day × ${fmt(trafficShare)} in the test) → ${days} (run whole weeks)`,
+      `n per arm = (${zAlpha.toFixed(3)} + ${zBeta.toFixed(3)})² × (${fmt(p1 * (1 - p1), 4)} + ${fmt(p2 * (1 - p2), 4)}) ÷ ${fmt((p2 - p1) ** 2, 3)} ${eq(perArm)}`,
+      `Days = 2 × ${fs(perArm)} ÷ (${fs(dailyUsers)} users/day × ${fs(trafficShare)} in the test) → ${days} (run whole weeks)`,
     ],
   };
 }

@@ -3,6 +3,9 @@
 // arithmetic that update as you type, and a clear message instead of NaN for bad input.
 // Inputs can be pre-filled from the URL: ?calc=ID&field=value&... (links from case pages).
 import * as f from "./formulas.mjs";
+// Shared figures (data/figures.yml), generated into the built site: defaults that other pages
+// also quote come from there, so a page and its calculator cannot disagree.
+import FIG from "./figures.mjs";
 
 const num = (v) => f.fmt(v);
 const bytes = (v) => f.fmtBytes(v);
@@ -70,7 +73,7 @@ export const CALCULATORS = {
       ["kvBytes", "Bytes per KV value", "bytes", 2, { min: 0.125, max: 8 }],
       ["contextTokens", "Context per sequence", "tokens", 8192, { min: 1, max: 1e8, integer: true }],
       ["concurrentSeqs", "Concurrent sequences", "sequences", 32, { min: 1, max: 1e7, integer: true }],
-      ["gpuMemoryGB", "GPU memory", "GB", 80, { min: 1, max: 1e4 }],
+      ["gpuMemoryGB", "GPU memory", "GB", FIG["h100-memory"], { min: 1, max: 1e4 }],
       ["usableFraction", "Usable memory fraction", "fraction", 0.9, { min: 0.05, max: 1 }],
       ["tokensPerSecNeeded", "Output tokens needed", "tokens/s", 5000, { min: 0.001, max: 1e12 }],
       ["tokensPerSecPerGpu", "Output tokens per GPU", "tokens/s", 1000, { min: 0.001, max: 1e9 }],
@@ -86,7 +89,7 @@ export const CALCULATORS = {
       ["flopsPerExample", "FLOPs per example (6 × parameters per token)", "FLOPs", 6 * 7e9, { min: 1, max: 1e18 }],
       ["epochs", "Epochs", "passes", 1, { min: 0.001, max: 1e4 }],
       ["gpus", "GPUs", "GPUs", 256, { min: 1, max: 1e6, integer: true }],
-      ["peakTflops", "Peak per GPU", "TFLOP/s", 989, { min: 0.001, max: 1e5 }],
+      ["peakTflops", "Peak per GPU", "TFLOP/s", FIG["h100-bf16-tflops"], { min: 0.001, max: 1e5 }],
       ["utilization", "Model FLOPs utilization", "fraction", 0.4, { min: 0.01, max: 1 }],
     ],
     compute: f.trainingTime,
@@ -114,10 +117,21 @@ export function parseField(raw, label, unit, limits) {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return [null, `${label}: "${raw}" is not a number.`];
   const v = Number(text);
   if (!Number.isFinite(v)) return [null, `${label}: the number is too large.`];
-  if (v < limits.min) return [null, `${label} must be at least ${f.fmt(limits.min)} ${unit}.`];
-  if (v > limits.max) return [null, `${label} must be at most ${f.fmt(limits.max)} ${unit}.`];
+  if (v < limits.min) return [null, `${label} must be at least ${f.fmt(limits.min)} ${unitFor(limits.min, unit)}.`];
+  if (v > limits.max) return [null, `${label} must be at most ${f.fmt(limits.max)} ${unitFor(limits.max, unit)}.`];
   if (limits.integer && !Number.isInteger(v)) return [null, `${label} must be a whole number.`];
   return [v, null];
+}
+
+/** A plural unit made singular for exactly one ("1 user", "1 copy"); symbols stay as they are. */
+export function unitFor(n, unit) {
+  if (n !== 1 || unit.includes("/") || !/[a-z]s$/i.test(unit) || unit === "ms") return unit;
+  return { copies: "copy", passes: "pass" }[unit] || unit.slice(0, -1);
+}
+
+/** A default value as a reader writes it: 500,000,000 rather than 500000000. */
+export function inputText(value) {
+  return Number.isInteger(value) ? value.toLocaleString("en-US") : String(value);
 }
 
 function el(tag, attrs = {}, text) {
@@ -138,7 +152,7 @@ function mount(host, id, params) {
     row.append(el("label", { for: inputId }, label));
     const input = el("input", { id: inputId, name, type: "text", inputmode: "decimal",
                                 autocomplete: "off", "aria-describedby": `${id}-msg` });
-    input.value = fromUrl && params.has(name) ? params.get(name) : String(value);
+    input.value = fromUrl && params.has(name) ? params.get(name) : inputText(value);
     row.append(input, el("span", { class: "calc-unit" }, unit));
     form.append(row);
     inputs[name] = input;

@@ -4,7 +4,7 @@ export function mount() {
   if (!host || host.dataset.mounted) return;
   host.dataset.mounted = "1";
   const all = [...document.querySelectorAll(".fc-list dt")].map((dt) => ({
-    front: dt.textContent, back: dt.nextElementSibling.textContent,
+    front: dt.textContent, back: dt.nextElementSibling.querySelector(".fc-back").textContent,
     topic: dt.closest(".fc-list").dataset.topic,
   }));
   let cards = all;
@@ -33,7 +33,8 @@ export function mount() {
   }
   const controls = el("div", { class: "fc-controls" });
   controls.append(prev, flip, next, shuffle, label, select);
-  host.replaceChildren(card, counter, controls);
+  const keys = el("p", { class: "fc-keys" }, "Keyboard: Space or Enter flips the card, ← and → move between cards.");
+  host.replaceChildren(card, counter, controls, keys);
 
   function show() {
     const c = cards[index];
@@ -59,5 +60,17 @@ export function mount() {
     cards = select.value === "all" ? all : all.filter((c) => c.topic === select.value);
     index = 0; flipped = false; show();
   });
+  // Keyboard shortcuts while this deck is on the page (instant navigation swaps the page).
+  function onKey(e) {
+    if (!document.contains(card)) { document.removeEventListener("keydown", onKey); return; }
+    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+    const target = e.target;
+    if (target.closest && target.closest("input, select, textarea, [contenteditable], .md-search")) return;
+    const onButton = target.closest && target.closest("button, a, summary");
+    if ((e.key === " " || e.key === "Enter") && !onButton) { e.preventDefault(); flipped = !flipped; show(); }
+    else if (e.key === "ArrowRight") { e.preventDefault(); go(1); }
+    else if (e.key === "ArrowLeft") { e.preventDefault(); go(-1); }
+  }
+  document.addEventListener("keydown", onKey);
   show();
 }

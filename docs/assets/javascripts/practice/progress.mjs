@@ -24,6 +24,7 @@ export function mount() {
     keys.set(el.querySelector("input[type=checkbox]"), `${PREFIX}${text}#${n}`);
   }
   const key = (box) => keys.get(box);
+  for (const box of boxes) labelWholeTask(box);
   const status = document.createElement("p");
   status.setAttribute("aria-live", "polite");
   const reset = document.createElement("button");
@@ -49,4 +50,19 @@ export function mount() {
     count();
   });
   count();
+}
+
+// Material wraps only the 20 px box in a <label>; move the task's text into that label so a
+// click on the text toggles the box and a screen reader announces the task with its checkbox.
+function labelWholeTask(box) {
+  const label = box.closest("label");
+  const item = box.closest(".task-list-item");
+  if (!label || !item || label.classList.contains("plan-task")) return;
+  label.classList.add("plan-task");
+  let node = label.nextSibling;
+  while (node && !(node.nodeType === 1 && /^(UL|OL)$/.test(node.tagName))) {
+    const next = node.nextSibling;
+    label.append(node);
+    node = next;
+  }
 }
