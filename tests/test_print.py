@@ -21,11 +21,54 @@ def printed(browser, base_url):
     context.close()
 
 
+def squash(text: str) -> str:
+    """Text compared without spaces, line breaks or hyphenation (PDF text wraps differently)."""
+    return re.sub(r"[\s\u00ad-]+", "", text).lower()
+
+
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_cheat_sheet_fits_two_pages(printed, paper):
     pdf = printed.pdf(format=paper, print_background=True, prefer_css_page_size=False)
     n = page_count(pdf)
     assert 1 <= n <= 2, f"the cheat sheet prints on {n} {paper} pages; it must fit on 2 (trim it or tighten print CSS)"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printed_cheat_sheet_keeps_every_table_cell(printed, paper):
+    """Read the PDF back: every header and cell of every table is on paper, none clipped."""
+    import io
+
+    from pypdf import PdfReader
+    pdf = printed.pdf(format=paper, print_background=True, prefer_css_page_size=False)
+    text = squash(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages))
+    cells = printed.eval_on_selector_all(".md-content table th, .md-content table td", "els => els.map(e => e.innerText)")
+    assert len(cells) > 40, f"only {len(cells)} table cells found on the cheat sheet"
+    missing = [c for c in cells if squash(c) and squash(c) not in text]
+    assert not missing, f"{len(missing)} of {len(cells)} table cells are missing from the printed {paper} text: {missing[:8]}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_cheat_sheet_prints_dark_on_white(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + CHEAT, wait_until="load")
+    page.emulate_media(media="print", color_scheme=scheme)
+    colours = page.evaluate("""() => ({
+        body: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.querySelector('.md-typeset p, .md-typeset li')).color,
+        cell: getComputedStyle(document.querySelector('.md-typeset td')).color })""")
+    context.close()
+    assert colours["body"] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), f"{scheme}: printed page background {colours['body']}"
+    for key in ("text", "cell"):
+        rgb = [int(x) for x in re.findall(r"\d+", colours[key])[:3]]
+        assert max(rgb) < 100, f"{scheme}: printed {key} colour {colours[key]} is not dark"
+
+
+def test_cheat_sheet_numbers_steps_as_the_navigation_does(printed):
+    text = printed.inner_text(".md-content")
+    for n in ("2a.", "2b."):
+        assert n in text, f"the cheat sheet does not number a step {n} as the navigation does"
+    assert text.count("\n2. ") == 0, "two steps are both numbered 2."
 
 
 def test_print_hides_site_chrome(printed):
