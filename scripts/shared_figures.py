@@ -29,8 +29,8 @@ def load(path: Path) -> dict[str, dict]:
             problems.append(f"{name} is listed twice")
         if e.get("pattern"):
             try:
-                if re.compile(e["pattern"]).groups != 1:
-                    problems.append(f"{name}: pattern must have exactly one group (the number)")
+                if re.compile(e["pattern"]).groups < 1:
+                    problems.append(f"{name}: pattern needs a group that captures the number")
             except re.error as err:
                 problems.append(f"{name}: pattern is not a valid regex ({err})")
         out[name] = e
@@ -120,11 +120,12 @@ def contradictions(path: str, markdown: str, figures: dict[str, dict]) -> list[s
             if MARKER_RE.search(line) and not rx.search(MARKER_RE.sub("", line)):
                 continue
             for m in rx.finditer(MARKER_RE.sub("", line)):
+                said = next((g for g in m.groups() if g), "")
                 try:
-                    stated = float(m.group(1).replace(",", ""))
+                    stated = float(said.replace(",", ""))
                 except ValueError:
                     continue
                 if stated != float(fig["value"]):
-                    problems.append(f"{path}:{n}: states {fig['label']} as {m.group(1)}; the shared figure "
+                    problems.append(f"{path}:{n}: states {fig['label']} as {said}; the shared figure "
                                     f"is {render(fig)}: quote it with {{{{ fig:{fig['id']} }}}}")
     return problems
