@@ -134,13 +134,14 @@ def build_anki_deck(cards: list[dict], path: Path) -> int:
 
 # ---------------------------------------------------------------- mock interviews
 
-def mock_scripts(scripts: list[dict], page: str, case_titles: dict[str, str]) -> str:
+def mock_scripts(scripts: list[dict], page: str, cases: dict[str, tuple[str, str]]) -> str:
+    """`cases` maps a case slug to (its page path under docs/, its title)."""
     out = []
     for s in scripts:
         out += [f"### {s['title']}", ""]
-        if s["case"] in case_titles:
-            target = generated.relative_link(f"case-studies/{s['case']}.md", page)
-            out += [f"Worked answer: [{case_titles[s['case']]}]({target}).", ""]
+        if s["case"] in cases:
+            path, title = cases[s["case"]]
+            out += [f"Worked answer: [{title}]({generated.relative_link(path, page)}).", ""]
         out += ['!!! quote "Opening prompt (read aloud)"', "", _indent(s["prompt"]), "",
                 '??? info "Hidden requirements: reveal each only when the candidate asks"', ""]
         out += [_indent(f"- {h}") for h in s["hidden"]]

@@ -85,7 +85,7 @@ def renderers() -> dict:
     """Generated blocks that need data beyond the pages (see generated.RENDERERS for the rest).
 
     Built once per build, in on_pre_build, after the data they read is loaded."""
-    titles = {s.path.rsplit("/", 1)[-1][:-3]: s.meta["title"] for s in generated.cases(state["sources"])}
+    titles = {s.path.rsplit("/", 1)[-1][:-3]: (s.path, s.meta["title"]) for s in generated.cases(state["sources"])}
     return {
         "glossary": lambda sources, at: glossary.render(
             state["glossary"], at, {s.path: s.meta.get("title", s.path) for s in sources}),

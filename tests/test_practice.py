@@ -38,7 +38,7 @@ def test_question_bank_covers_every_step_and_level(data):
 
 
 def test_mock_scripts_cover_every_case_page(data):
-    cases = {p.stem for p in (DOCS / "case-studies").glob("*.md")} - {"index"}
+    cases = {p.stem for folder in ("case-studies", "llm-systems") for p in (DOCS / folder).glob("*.md")} - {"index"}
     scripted = {s["case"] for s in data["mock-interviews"]}
     assert cases <= scripted, f"case pages without an interviewer script: {sorted(cases - scripted)}"
     for s in data["mock-interviews"]:
