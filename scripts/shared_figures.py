@@ -117,8 +117,8 @@ def contradictions(path: str, markdown: str, figures: dict[str, dict]) -> list[s
             continue
         rx = re.compile(fig["pattern"], re.I)
         for n, line in enumerate(lines, 1):
-            if MARKER_RE.search(line) and not rx.search(MARKER_RE.sub("", line)):
-                continue
+            if any(m.group(1) == fig["id"] for m in MARKER_RE.finditer(line)):
+                continue    # the line quotes this figure through its marker; other numbers are derived
             for m in rx.finditer(MARKER_RE.sub("", line)):
                 said = next((g for g in m.groups() if g), "")
                 try:

@@ -21,7 +21,8 @@ def test_every_h2_of_a_source_is_in_the_built_table_of_contents(site):
         if not built.exists():
             continue
         markdown, _ = get_data(src.read_text(encoding="utf-8"))
-        toc = built.read_text(encoding="utf-8").split('data-md-component="toc"', 1)[-1].split("</nav>", 1)[0]
+        page_html = built.read_text(encoding="utf-8")
+        toc = page_html.split('data-md-component="toc"', 1)[-1].split('class="md-content"', 1)[0]
         toc_text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", toc)))
         for m in pagetypes.H2_RE.finditer(pagetypes.strip_fences(markdown)):
             title = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", m.group(1)).strip()
