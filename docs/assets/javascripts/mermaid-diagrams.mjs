@@ -126,7 +126,14 @@ async function renderFigure(figure) {
   box.dataset.smallestFont = String(font);
   addEnlarge(figure, root);
   figure.dataset.rendered = "done";
-  figure.classList.toggle("diagram--scrolls", box.scrollWidth > box.clientWidth + 1);
+  const scrolls = box.scrollWidth > box.clientWidth + 1;
+  figure.classList.toggle("diagram--scrolls", scrolls);
+  if (scrolls) {
+    // A box that scrolls must be reachable and scrollable from the keyboard.
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", `${figure.querySelector("figcaption").firstChild.textContent.trim()} (scrolls sideways)`);
+  }
 }
 
 function drain() {
