@@ -25,7 +25,7 @@ EXPECTED = {
     "concept drift": "framework/monitoring/",
     "interleaving": "framework/evaluation/",
     "novelty effect": "framework/evaluation/",
-    "KV cache": "practice/estimation/",
+    "KV cache": "llm-systems/llm-serving/",
     "sample size": "practice/estimation/",
 }
 TOP = 5
