@@ -33,6 +33,15 @@ STEP_SECTIONS = [
     "Signals by level",
     "Cheat-sheet lines",
 ]
+LLM_GUIDE_SECTIONS = [
+    "Why LLMs change the round",
+    "Step by step",
+    "Prompt, RAG or fine-tune",
+    "Worked example",
+    "Common mistakes",
+    "Signals by level",
+    "Cheat-sheet lines",
+]
 BLOCK_SECTIONS = [
     "In one paragraph",
     "How it works",
@@ -63,6 +72,8 @@ CASE_KEYS = [
 TYPES = [
     PageType("case study", "case-studies/", CASE_KEYS, CASE_SECTIONS, 2, 5, 8, 4000),
     PageType("case study", "llm-systems/", CASE_KEYS, CASE_SECTIONS, 2, 5, 8, 4000),
+    PageType("framework guide", "framework/llm-era.md", ["title", "summary"], LLM_GUIDE_SECTIONS, 1,
+             min_words=2500),
     PageType("framework step", "framework/", ["title", "step", "minutes", "summary"],
              STEP_SECTIONS, 1, min_words=2000),
     PageType("building block", "building-blocks/", ["title", "summary"], BLOCK_SECTIONS, 0, 3, 3, 1500),
