@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-KEYS = ("id", "group", "label", "value", "unit", "source", "as_of")
+KEYS = ("id", "group", "label", "value", "unit", "source", "as_of")  # optional: short, note, url, cheat, pattern
 MARKER_RE = re.compile(r"\{\{\s*fig:([a-z0-9-]+)(:n)?\s*\}\}")
 
 
@@ -88,10 +88,14 @@ def numbers_page(figures: dict[str, dict]) -> str:
 
 
 def cheat_table(figures: dict[str, dict]) -> str:
-    """The figures marked `cheat: true`, as the cheat sheet's compact table."""
-    rows = ["| Number | Value |", "| --- | --- |"]
-    rows += [f"| {_cell(f['label'].split(' (')[0])} | {_cell(render(f))} |"
-             for f in figures.values() if f.get("cheat")]
+    """The figures marked `cheat: true`, one row per group, each as "short label value"."""
+    groups: dict[str, list[str]] = {}
+    for f in figures.values():
+        if f.get("cheat"):
+            short = f.get("short") or f["label"].split(" (")[0]
+            groups.setdefault(f["group"], []).append(f"{_cell(short)} {_cell(render(f))}")
+    rows = ["| Figure | Value |", "| --- | --- |"]
+    rows += [f"| {group} | {'; '.join(items)} |" for group, items in groups.items()]
     return "\n".join(rows)
 
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as f from "../../docs/assets/javascripts/calc/formulas.mjs";
-import { parseField } from "../../docs/assets/javascripts/calc/ui.mjs";
+import { parseField, unitFor, inputText } from "../../docs/assets/javascripts/calc/fields.mjs";
 
 const close = (actual, expected, rel = 1e-9) =>
   assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${actual} is not ≈ ${expected}`);
@@ -110,4 +110,24 @@ test("input validation: empty, text, negative, too large, fractional integers, s
   assert.match(parseField("2.5", "Replicas", "copies", lim)[1], /whole number/);
   assert.deepEqual(parseField("1,000", "Replicas", "copies", lim), [1000, null]);
   assert.deepEqual(parseField(" 3e2 ", "Replicas", "copies", lim), [300, null]);
+});
+
+test("messages and inputs read as people write them", () => {
+  assert.equal(unitFor(1, "users"), "user");
+  assert.equal(unitFor(1, "copies"), "copy");
+  assert.equal(unitFor(2, "users"), "users");
+  assert.equal(unitFor(1, "requests/s"), "requests/s");
+  assert.equal(unitFor(1, "ms"), "ms");
+  assert.equal(parseField("0", "Daily active users", "users", { min: 1, max: 10 })[1],
+               "Daily active users must be at least 1 user.");
+  assert.equal(inputText(500000000), "500,000,000");
+  assert.equal(inputText(0.6), "0.6");
+});
+
+test("arithmetic steps add up: exact values use =, rounded ones ≈", () => {
+  const steps = f.traffic({ dau: 5e8, actionsPerUser: 20, peakFactor: 3 }).steps;
+  assert.equal(steps[1], "Average QPS = 10,000,000,000 ÷ 86,400 s ≈ 115,741");
+  assert.equal(steps[2], "Peak QPS = 115,741 × 3 ≈ 347,222");
+  assert.equal(f.eq(10000), "= 10,000");
+  assert.equal(f.fs(4.2e22), "4.2 × 10²²");
 });
