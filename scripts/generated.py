@@ -134,7 +134,29 @@ def block_index(sources: list[Source], page: str) -> str:
                      for s in blocks)
 
 
+def case_comparison(sources: list[Source], page: str) -> str:
+    """Every case side by side, one table per step of the framework, from front matter only."""
+    tables = [
+        ("Frame it", ["ML task", "Input", "Output"], ["ml_task", "input", "output"]),
+        ("Data and labels", ["Labels and their delay"], ["labels"]),
+        ("Model", ["Key models", "Difficulty"], ["key_models", "difficulty"]),
+        ("Evaluation", ["Offline metrics", "Online metrics"], ["offline_metrics", "online_metrics"]),
+        ("Serving and scale", ["Scale", "Latency budget"], ["scale", "latency_budget"]),
+        ("The twist", ["What defines the case", "Pattern in one line"], ["twist", "pattern"]),
+    ]
+    out = []
+    for title, headers, keys in tables:
+        out += [f"## {title}", "", "| Case | " + " | ".join(headers) + " |",
+                "| --- |" + " --- |" * len(headers)]
+        for s in cases(sources):
+            link = f"[{_cell(s.meta['title'])}]({relative_link(s.path, page)})"
+            out.append(f"| {link} | " + " | ".join(_cell(s.meta[k]) for k in keys) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
 RENDERERS = {
+    "case-comparison": case_comparison,
     "block-index": block_index,
     "case-index": case_index,
     "case-metrics": case_metrics,
