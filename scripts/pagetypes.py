@@ -68,6 +68,7 @@ class PageType:
 CASE_KEYS = [
     "title", "summary", "difficulty", "ml_task", "input", "output", "offline_metrics",
     "online_metrics", "key_models", "scale", "latency_budget", "pattern", "related", "labels", "twist",
+    "reviewed",
 ]
 TYPES = [
     PageType("case study", "case-studies/", CASE_KEYS, CASE_SECTIONS, 2, 5, 8, 4000),

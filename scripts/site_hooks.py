@@ -110,6 +110,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     markdown, unknown = references.expand(markdown, state["refs_by_id"])
     for ref in unknown:
         log.warning("%s: cites [@%s], which is not in data/references.yml", path, ref)
+    if pagetypes.page_type(path).name == "case study" and page.meta.get("reviewed"):
+        markdown = reviewed_line(page.meta["reviewed"], path) + markdown
     markdown = typography.prose_powers(markdown)
     date = git_date(Path(page.file.abs_src_path))
     if date:
@@ -117,8 +119,18 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return f"{markdown}\n\n{glossary.abbreviations(state['glossary'], markdown)}\n"
 
 
+def reviewed_line(reviewed, path: str) -> str:
+    """The line at the top of a case page saying when its facts and numbers were last checked."""
+    link = generated.relative_link("reference/changelog.md", path)
+    return (f"Last reviewed {reviewed}: every number and reference re-checked · [what changed]({link})\n"
+            "{: .case-reviewed }\n\n")
+
+
 def on_page_content(html, page, **kwargs):
     html, _ = figures.add_captions(html)
+    if page.is_homepage and "<h1" not in html:
+        # Material would title the home page with its navigation label ("Home").
+        html = f'<h1>{page.meta.get("title", "")}</h1>\n{html}'
     return html
 
 
