@@ -155,7 +155,20 @@ def case_comparison(sources: list[Source], page: str) -> str:
     return "\n".join(out)
 
 
+def block_cases(sources: list[Source], page: str) -> str:
+    """On a building block: every case study that names it under `related`, with its summary."""
+    slug = page.rsplit("/", 1)[-1][:-3]
+    users = [s for s in cases(sources) if slug in (s.meta.get("related") or [])]
+    if not users:
+        return ""
+    lines = ["Case studies that build on this block (from their front matter):", ""]
+    lines += [f"- [{_cell(s.meta['title'])}]({relative_link(s.path, page)}): {_cell(s.meta['summary'])}"
+              for s in users]
+    return "\n".join(lines)
+
+
 RENDERERS = {
+    "block-cases": block_cases,
     "case-comparison": case_comparison,
     "block-index": block_index,
     "case-index": case_index,
