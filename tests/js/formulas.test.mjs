@@ -131,3 +131,21 @@ test("arithmetic steps add up: exact values use =, rounded ones ≈", () => {
   assert.equal(f.eq(10000), "= 10,000");
   assert.equal(f.fs(4.2e22), "4.2 × 10²²");
 });
+
+test("LLM serving: time to first token, per-user speed and cost per million tokens", () => {
+  // Llama 3 70B in fp8 on a 4-GPU H100 replica, 128 sequences of 2,200 tokens (the LLM serving case):
+  // weights 70 GB in fp8; the KV cache stays in bf16: 2 × 80 × 8 × 128 × 2 B = 327,680 B per token.
+  const r = f.llmServing({ paramsB: 70, bytesPerParam: 1, layers: 80, kvHeads: 8, headDim: 128, kvBytes: 2,
+    contextTokens: 2200, concurrentSeqs: 128, gpuMemoryGB: 80, usableFraction: 0.9,
+    tokensPerSecNeeded: 60000, tokensPerSecPerGpu: 650, gpuHourPrice: 2.5,
+    promptTokens: 1000, gpusPerReplica: 4, batchPerReplica: 128, peakTflops: 1979, mfu: 0.4,
+    bandwidthGBs: 3350, bandwidthEfficiency: 0.6 }).results;
+  // prefill: 2 × 70e9 × 1,000 = 1.4e14 FLOPs ÷ (4 × 1,979e12 × 0.4 = 3.166e15) = 44.2 ms
+  assert.ok(Math.abs(r.ttftMs - 44.2) < 0.1, String(r.ttftMs));
+  // step: (70e9 + 128 × 327,680 × 2,200 = 9.227e10) = 1.623e11 B ÷ (4 × 3,350e9 × 0.6 = 8.04e12) = 20.2 ms
+  assert.ok(Math.abs(r.stepMs - 20.18) < 0.05, String(r.stepMs));
+  assert.ok(Math.abs(r.tokensPerUser - 49.6) < 0.1, String(r.tokensPerUser));
+  // 93 GPUs × $2.50 ÷ (60,000 × 3,600) × 10^6 = $1.076 per million
+  assert.equal(r.gpus, 93);
+  assert.ok(Math.abs(r.costPerMillion - 1.0764) < 0.001, String(r.costPerMillion));
+});

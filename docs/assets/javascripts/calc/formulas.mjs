@@ -140,7 +140,9 @@ export function servingCapacity({ qps, utilization, cpuLatencyMs, cpuParallel, c
 // 5. LLM serving ---------------------------------------------------------------------------
 export function llmServing({ paramsB, bytesPerParam, layers, kvHeads, headDim, kvBytes,
                              contextTokens, concurrentSeqs, gpuMemoryGB, usableFraction,
-                             tokensPerSecNeeded, tokensPerSecPerGpu, gpuHourPrice }) {
+                             tokensPerSecNeeded, tokensPerSecPerGpu, gpuHourPrice,
+                             promptTokens = 2000, gpusPerReplica = 1, batchPerReplica = 64,
+                             peakTflops = 989, mfu = 0.4, bandwidthGBs = 3350, bandwidthEfficiency = 0.6 }) {
   const weights = paramsB * 1e9 * bytesPerParam;
   const kvPerToken = 2 * layers * kvHeads * headDim * kvBytes;
   const kvTotal = kvPerToken * contextTokens * concurrentSeqs;
@@ -150,15 +152,27 @@ export function llmServing({ paramsB, bytesPerParam, layers, kvHeads, headDim, k
   const gpusForThroughput = Math.ceil(tokensPerSecNeeded / tokensPerSecPerGpu - 1e-9);
   const gpus = Math.max(gpusForMemory, gpusForThroughput, 1);
   const costPer1k = (gpus * gpuHourPrice) / (tokensPerSecNeeded * 3600) * 1000;
+  const costPerMillion = costPer1k * 1000;
+  // Time to first token: prefill is compute-bound, 2 FLOPs per parameter per prompt token.
+  const prefillFlops = 2 * paramsB * 1e9 * promptTokens;
+  const ttftMs = prefillFlops / (gpusPerReplica * peakTflops * 1e12 * mfu) * 1000;
+  // Decode is bandwidth-bound: each step reads the weights and every sequence's KV cache once.
+  const stepBytes = weights + batchPerReplica * kvPerToken * contextTokens;
+  const stepMs = stepBytes / (gpusPerReplica * bandwidthGBs * 1e9 * bandwidthEfficiency) * 1000;
+  const tokensPerUser = 1000 / stepMs;
   return {
-    results: { weights, kvPerToken, kvTotal, memory, gpusForMemory, gpusForThroughput, gpus, costPer1k },
+    results: { weights, kvPerToken, kvTotal, memory, gpusForMemory, gpusForThroughput, gpus, costPer1k,
+               costPerMillion, ttftMs, stepMs, tokensPerUser, tokensPerReplica: tokensPerUser * batchPerReplica },
     steps: [
       `Weights = ${fs(paramsB)} B params × ${fs(bytesPerParam)} B ${eqBytes(weights)}`,
       `KV cache per token = 2 × ${fs(layers)} layers × ${fs(kvHeads)} KV heads × ${fs(headDim)} dims × ${fs(kvBytes)} B ${eqBytes(kvPerToken)}`,
       `KV cache = ${fmtBytes(kvPerToken)} × ${fs(contextTokens)} tokens × ${fs(concurrentSeqs)} sequences ${eqBytes(kvTotal)}`,
       `GPUs for memory = (${fmtBytes(weights)} + ${fmtBytes(kvTotal)}) ÷ (${fs(gpuMemoryGB)} GB × ${fs(usableFraction)}) → ${gpusForMemory}`,
       `GPUs for throughput = ${fs(tokensPerSecNeeded)} tokens/s ÷ ${fs(tokensPerSecPerGpu)} per GPU → ${gpusForThroughput}`,
-      `Cost per 1,000 tokens = ${gpus} GPUs × $${fs(gpuHourPrice)}/h ÷ (${fs(tokensPerSecNeeded)} tokens/s × 3,600 s) × 1,000 ≈ $${fs(costPer1k)}`,
+      `Cost per 1,000 tokens = ${gpus} GPUs × $${fs(gpuHourPrice)}/h ÷ (${fs(tokensPerSecNeeded)} tokens/s × 3,600 s) × 1,000 ≈ $${fs(costPer1k)}; per million ≈ $${fs(costPerMillion)}`,
+      `Time to first token ≈ 2 × ${fs(paramsB)} B params × ${fs(promptTokens)} prompt tokens ÷ (${fs(gpusPerReplica)} GPUs × ${fs(peakTflops)} TFLOP/s × ${fs(mfu)}) ${eq(ttftMs)} ms of prefill`,
+      `Decode step = (${fmtBytes(weights)} + ${fs(batchPerReplica)} sequences × ${fmtBytes(kvPerToken)} × ${fs(contextTokens)} tokens) ÷ (${fs(gpusPerReplica)} GPUs × ${fs(bandwidthGBs)} GB/s × ${fs(bandwidthEfficiency)}) ${eq(stepMs)} ms`,
+      `Tokens/s per user = 1,000 ÷ ${fs(stepMs)} ms ${eq(tokensPerUser)}; per replica × ${fs(batchPerReplica)} ${eq(tokensPerUser * batchPerReplica)}`,
     ],
   };
 }
