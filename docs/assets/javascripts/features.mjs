@@ -5,6 +5,7 @@ const FEATURES = [
   [".qb-filter", () => import("./practice/question-filter.mjs").then((m) => m.mount())],
   [".fc-deck", () => import("./practice/flashcards.mjs").then((m) => m.mount())],
   [".plan-progress", () => import("./practice/progress.mjs").then((m) => m.mount())],
+  [".task-list-item input[type=checkbox]", () => import("./practice/tasks.mjs").then((m) => m.labelAll())],
 ];
 
 function mountFeatures() {

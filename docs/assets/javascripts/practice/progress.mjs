@@ -1,6 +1,8 @@
 // Study plans: task-list checkboxes remembered in this browser (localStorage), with a reset.
 // Each task is keyed by the headings above it and its text (plus a count for repeats), so
 // editing one task does not shift the others.
+import { labelWholeTask } from "./tasks.mjs";
+
 const PREFIX = "msd-plan:";
 
 export function mount() {
@@ -50,19 +52,4 @@ export function mount() {
     count();
   });
   count();
-}
-
-// Material wraps only the 20 px box in a <label>; move the task's text into that label so a
-// click on the text toggles the box and a screen reader announces the task with its checkbox.
-function labelWholeTask(box) {
-  const label = box.closest("label");
-  const item = box.closest(".task-list-item");
-  if (!label || !item || label.classList.contains("plan-task")) return;
-  label.classList.add("plan-task");
-  let node = label.nextSibling;
-  while (node && !(node.nodeType === 1 && /^(UL|OL)$/.test(node.tagName))) {
-    const next = node.nextSibling;
-    label.append(node);
-    node = next;
-  }
 }
