@@ -88,15 +88,15 @@ def numbers_page(figures: dict[str, dict]) -> str:
 
 
 def cheat_table(figures: dict[str, dict]) -> str:
-    """The figures marked `cheat: true`, one row per group, each as "short label value"."""
+    """Table rows (no header) for the figures marked `cheat: true`, one per group: "short label value"."""
     groups: dict[str, list[str]] = {}
     for f in figures.values():
         if f.get("cheat"):
             short = f.get("short") or f["label"].split(" (")[0]
             groups.setdefault(f["group"], []).append(f"{_cell(short)} {_cell(render(f))}")
-    rows = ["| Figure | Value |", "| --- | --- |"]
-    rows += [f"| {group} | {'; '.join(items)} |" for group, items in groups.items()]
-    return "\n".join(rows)
+    # Rows only: the cheat sheet places the marker right under its own table's last row, so
+    # these rows continue that table.
+    return "\n".join(f"| {group} | {'; '.join(items)} |" for group, items in groups.items())
 
 
 def module(figures: dict[str, dict]) -> str:

@@ -36,6 +36,7 @@ def test_no_serious_accessibility_violations(browser, base_url, site):
         page.goto(base_url + rel, wait_until="load")
         sitecheck.wait_for_diagrams(page, sitecheck.diagram_count(site, rel), rel)
         page.wait_for_load_state("networkidle")
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         for scheme, attrs in PALETTES.items():
             page.evaluate("a => Object.entries(a).forEach(([k, v]) => document.body.setAttribute(k, v))", attrs)
             problems += [f"{rel or 'home page'} ({scheme}): {v}" for v in violations(page)]

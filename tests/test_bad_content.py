@@ -61,7 +61,7 @@ def test_broken_mermaid_fails_in_the_browser(project, tmp_path, browser):
         context.close()
     finally:
         server.close()
-    assert any("left unrendered" in p for p in problems), problems
+    assert any("check its Mermaid syntax" in p for p in problems), problems
     assert any("error" in p for p in problems), problems
 
 

@@ -13,7 +13,9 @@ MEASURE = """async (scope) => {
   const figures = scope === 'viewer' ? [document.querySelector('dialog.diagram-viewer')]
                                      : [...document.querySelectorAll('figure.diagram')];
   return figures.map(f => {
-    const svg = f.querySelector('div.mermaid').shadowRoot.querySelector('svg');
+    const host = f.querySelector('div.mermaid');
+    if (!host) return {caption: f.id + ' (' + (f.dataset.rendered || 'not rendered') + ')', px: 0, label: 'no SVG'};
+    const svg = host.shadowRoot.querySelector('svg');
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     let min = Infinity, label = '';
     for (const e of svg.querySelectorAll('text, tspan, foreignObject span, foreignObject p, foreignObject div')) {
@@ -114,6 +116,7 @@ def test_enlarge_view_follows_the_palette(browser, base_url, site, scheme):
     page.wait_for_function("() => window.siteDiagrams")
     page.evaluate("() => window.siteDiagrams.renderAll()")
     page.locator("figure.diagram .diagram-enlarge").first.click()
+    page.wait_for_selector("dialog.diagram-viewer[open]")
     colours = page.evaluate("""() => {
         const d = document.querySelector('dialog.diagram-viewer');
         const svg = d.querySelector('div.mermaid').shadowRoot.querySelector('svg');

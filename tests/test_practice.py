@@ -185,8 +185,10 @@ def test_study_plan_checkboxes_have_names(visit, base_url):
     page, _ = visit
     page.goto(base_url + "practice/study-plans/", wait_until="load")
     page.wait_for_selector(".plan-progress button")
+    # Only the plan in the open tab is on screen (and in the accessibility tree).
     names = page.eval_on_selector_all(".task-list-item input[type=checkbox]",
-                                      "els => els.map(e => e.labels.length ? e.labels[0].innerText.trim() : '')")
+                                      "els => els.filter(e => e.labels.length === 0 || e.labels[0].checkVisibility())"
+                                      ".map(e => e.labels.length ? e.labels[0].innerText.trim() : '')")
     unnamed = [i for i, n in enumerate(names) if len(n) < 3]
     assert not unnamed, f"{len(unnamed)} of {len(names)} study-plan checkboxes have no accessible name"
     snapshot = page.locator(".md-content").aria_snapshot()
