@@ -76,6 +76,10 @@ def test_enlarge_view_opens_readable_and_closes_with_escape(browser, base_url, s
             if fig["px"] < FLOOR_PX - 0.05:
                 problems.append(f"{rel} {fig['caption']!r}: enlarged label {fig['label']!r} is {fig['px']:.1f} px")
             page.keyboard.press("Escape")
+            try:   # the dialog's close event removes it after the key press is handled
+                page.wait_for_selector("dialog.diagram-viewer", state="detached", timeout=3000)
+            except Exception:  # noqa: BLE001 - reported below
+                pass
             if page.locator("dialog.diagram-viewer").count():
                 problems.append(f"{rel} {fig['caption']!r}: Escape did not close the enlarged view")
             if not page.evaluate("() => document.activeElement.classList.contains('diagram-enlarge')"):

@@ -139,6 +139,7 @@ async function renderFigure(figure) {
 function drain() {
   if (!draining) {
     draining = (async () => {
+      await null;   // let the caller's assignment to `draining` happen first
       while (queue.length) {
         const figure = queue.shift();
         try { await renderFigure(figure); } catch (err) {
@@ -147,8 +148,11 @@ function drain() {
         }
         await nextFrame();
       }
-      draining = null;
     })();
+    draining.finally(() => {
+      draining = null;
+      if (queue.length) drain();
+    });
   }
   return draining;
 }
@@ -172,10 +176,15 @@ function mount() {
   for (const f of figures) observer.observe(f);
 }
 
+/** Render every figure of the page now; resolves when each is drawn or has failed. */
 async function renderAll() {
   const figures = [...document.querySelectorAll("figure.diagram")];
-  for (const f of figures) enqueue(f);
-  await drain();
+  const settled = (f) => f.dataset.rendered === "done" || f.dataset.rendered === "error";
+  while (!figures.every(settled)) {
+    for (const f of figures) if (!f.dataset.rendered) enqueue(f);
+    await drain();
+    if (!figures.every(settled)) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return figures.length;
 }
 
