@@ -33,6 +33,13 @@ def diagram_pages(site):
     return [rel for rel in sitecheck.html_pages(site) if sitecheck.diagram_count(site, rel)]
 
 
+def open_rendered(page, base_url, rel):
+    """Load a page and render all its diagrams now (they otherwise render near the viewport)."""
+    page.goto(base_url + rel, wait_until="load")
+    page.wait_for_function("() => window.siteDiagrams")
+    page.evaluate("() => window.siteDiagrams.renderAll()")
+
+
 def small_labels(page, base_url, rel, scope="page"):
     page.goto(base_url + rel, wait_until="load")
     page.wait_for_function("() => window.siteDiagrams")
@@ -60,9 +67,7 @@ def test_enlarge_view_opens_readable_and_closes_with_escape(browser, base_url, s
     page = context.new_page()
     problems = []
     for rel in diagram_pages(site):
-        page.goto(base_url + rel, wait_until="load")
-        page.wait_for_function("() => window.siteDiagrams")
-        page.evaluate("() => window.siteDiagrams.renderAll()")
+        open_rendered(page, base_url, rel)
         buttons = page.locator("figure.diagram .diagram-enlarge")
         for i in range(buttons.count()):
             button = buttons.nth(i)
@@ -91,9 +96,7 @@ def test_enlarge_view_opens_readable_and_closes_with_escape(browser, base_url, s
 def test_enlarge_view_zooms_and_pans(visit, base_url, site):
     page, seen = visit
     rel = diagram_pages(site)[0]
-    page.goto(base_url + rel, wait_until="load")
-    page.wait_for_function("() => window.siteDiagrams")
-    page.evaluate("() => window.siteDiagrams.renderAll()")
+    open_rendered(page, base_url, rel)
     page.locator("figure.diagram .diagram-enlarge").first.click()
     page.wait_for_selector("dialog.diagram-viewer[open]")
     before = page.evaluate(MEASURE, "viewer")[0]["px"]
@@ -116,9 +119,7 @@ def test_enlarge_view_follows_the_palette(browser, base_url, site, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     rel = diagram_pages(site)[0]
-    page.goto(base_url + rel, wait_until="load")
-    page.wait_for_function("() => window.siteDiagrams")
-    page.evaluate("() => window.siteDiagrams.renderAll()")
+    open_rendered(page, base_url, rel)
     page.locator("figure.diagram .diagram-enlarge").first.click()
     page.wait_for_selector("dialog.diagram-viewer[open]")
     colours = page.evaluate("""() => {
@@ -139,9 +140,7 @@ def test_printed_diagrams_fill_the_width_with_readable_labels(browser, base_url,
     page = context.new_page()
     problems = []
     for rel in diagram_pages(site):
-        page.goto(base_url + rel, wait_until="load")
-        page.wait_for_function("() => window.siteDiagrams")
-        page.evaluate("() => window.siteDiagrams.renderAll()")
+        open_rendered(page, base_url, rel)
         page.emulate_media(media="print")
         for fig in page.evaluate(MEASURE, "page"):
             pt = fig["px"] * 72 / 96
